@@ -1,0 +1,65 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireActor, loadForPage } from "@/lib/server/http/page";
+import { getWorkspaceOp } from "@/lib/server/workspaces/get-workspace";
+import { listDocumentsOp } from "@/lib/server/documents/list-documents";
+import { AppFrame } from "../../_shell/AppFrame";
+
+export const dynamic = "force-dynamic";
+
+export default async function WorkspacePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const path = `/w/${encodeURIComponent(slug)}`;
+  const actor = await requireActor(path);
+  const ws = await loadForPage(getWorkspaceOp, { workspaceSlug: slug }, path);
+  const docs = await loadForPage(listDocumentsOp, { workspaceId: ws.id }, path);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  return (
+    <AppFrame actor={actor} current={{ slug: ws.slug, tab: "documents" }}>
+      <div className="row" style={{ justifyContent: "space-between" }}>
+        <h1 data-testid="workspace-name">{ws.name}</h1>
+        <span className="badge">{t(`roles.${ws.role}`)}</span>
+      </div>
+      <h2>{t("documents.title")}</h2>
+      {docs.length === 0 ? (
+        <p className="muted">{t("documents.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="list" data-testid="document-list">
+            <thead>
+              <tr>
+                <th scope="col">{t("documents.columns.title")}</th>
+                <th scope="col" className="hide-narrow">{t("documents.columns.authors")}</th>
+                <th scope="col" className="hide-narrow">{t("documents.columns.date")}</th>
+                <th scope="col">{t("documents.columns.size")}</th>
+                <th scope="col" className="hide-narrow">{t("documents.columns.versions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {docs.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <strong>{d.title}</strong>
+                    {d.language && <span className="badge" style={{ marginLeft: 8 }}>{d.language}</span>}
+                  </td>
+                  <td className="hide-narrow">{d.authors ?? "—"}</td>
+                  <td className="hide-narrow">{d.publishedOn ?? "—"}</td>
+                  <td>
+                    {t("documents.chars", { count: d.charCount })}
+                    <br />
+                    <span className="muted small">{t("documents.blocks", { count: d.blockCount })}</span>
+                  </td>
+                  <td className="hide-narrow">
+                    v{d.versionCount}
+                    <br />
+                    <span className="muted small">{format.dateTime(new Date(d.updatedAt), { dateStyle: "medium" })}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AppFrame>
+  );
+}

@@ -1,0 +1,13 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+
+export function SignOutButton() {
+  const t = useTranslations("nav");
+  return (
+    <button type="button" className="btn" onClick={() => void signOut({ callbackUrl: "/signin" })}>
+      {t("signOut")}
+    </button>
+  );
+}

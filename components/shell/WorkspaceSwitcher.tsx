@@ -1,0 +1,30 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+
+export interface SwitcherItem {
+  slug: string;
+  name: string;
+}
+
+export function WorkspaceSwitcher({ items, current }: { items: SwitcherItem[]; current: string | null }) {
+  const t = useTranslations("nav");
+  const router = useRouter();
+  return (
+    <select
+      aria-label={t("switcher")}
+      data-testid="workspace-switcher"
+      value={current ?? ""}
+      onChange={(e) => router.push(e.target.value ? `/w/${e.target.value}` : "/w")}
+      style={{ maxWidth: "18rem" }}
+    >
+      <option value="">{t("workspaces")}</option>
+      {items.map((w) => (
+        <option key={w.slug} value={w.slug}>
+          {w.name}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,52 @@
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+/** Debian's chromium through playwright-core: Playwright's own browser downloads do not work offline. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+  });
+}
+
+export function baseUrl(): string {
+  return inject("e2eBaseUrl");
+}
+
+/** A fresh context (cookies, storage) with the browser's language set, like a new person. */
+export async function newPerson(browser: Browser, locale: "ja-JP" | "en-US" = "ja-JP"): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseUrl(), locale, viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+let counter = 0;
+/** A unique email per test run, so tests never collide with earlier data. */
+export function uniqueEmail(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${counter}@e2e.test`;
+}
+
+export async function register(page: Page, name: string, email: string, password: string, callbackUrl = "/w"): Promise<void> {
+  await page.goto(`/register?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.locator('input[name="name"]').fill(name);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname.startsWith(callbackUrl.split("?")[0]!));
+}
+
+export async function signIn(page: Page, email: string, password: string, callbackUrl = "/w"): Promise<void> {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname.startsWith(callbackUrl));
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    e2eBaseUrl: string;
+  }
+}

