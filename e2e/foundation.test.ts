@@ -22,7 +22,7 @@ describe("accounts, workspaces and invitations", () => {
     const wsName = `研究会 <script>alert(1)</script> ${Date.now()}`;
     await owner.page.getByLabel("ワークスペース名").fill(wsName);
     await owner.page.getByRole("button", { name: "ワークスペースを作成" }).click();
-    await owner.page.waitForURL(/\/w\/ws-[0-9a-f]+$/);
+    await owner.page.waitForURL(/\/w\/[a-z0-9-]+$/);
     const wsUrl = new URL(owner.page.url()).pathname;
     await expect(owner.page.getByTestId("workspace-name").textContent()).resolves.toBe(wsName);
 
@@ -91,18 +91,18 @@ describe("accounts, workspaces and invitations", () => {
     await person.page.locator('input[name="email"]').fill(email.toUpperCase());
     await person.page.locator('input[name="password"]').fill(PASSWORD);
     await person.page.locator('button[type="submit"]').click();
-    await expect(person.page.getByRole("alert").innerText()).resolves.toContain("already exists");
+    await expect(person.page.locator("p.alert.error").innerText()).resolves.toContain("already exists");
 
     await person.page.locator('input[name="email"]').fill(uniqueEmail("weak"));
     await person.page.locator('input[name="password"]').fill("short");
     await person.page.locator('button[type="submit"]').click();
-    await expect(person.page.getByRole("alert").innerText()).resolves.toContain("at least 10 characters");
+    await expect(person.page.locator("p.alert.error").innerText()).resolves.toContain("at least 10 characters");
 
     await person.page.goto("/signin");
     await person.page.locator('input[name="email"]').fill(email);
     await person.page.locator('input[name="password"]').fill("wrong password entirely");
     await person.page.locator('button[type="submit"]').click();
-    await expect(person.page.getByRole("alert").innerText()).resolves.toContain("Email or password is wrong");
+    await expect(person.page.locator("p.alert.error").innerText()).resolves.toContain("Email or password is wrong");
     await person.context.close();
   });
 });

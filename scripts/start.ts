@@ -13,6 +13,7 @@ import { ensureSecrets } from "./start/secrets";
 import { buildIfNeeded } from "./start/build";
 import { printBanner } from "./start/banner";
 import { logger } from "../lib/server/log";
+import { nextBin } from "./start/next-bin";
 
 const log = logger("start");
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
-  const next = spawn(process.execPath, [require_("next/dist/bin/next"), dev ? "dev" : "start", "-p", String(port)], {
+  const next = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], {
     cwd: root,
     env: process.env,
     stdio: "inherit",
@@ -54,10 +55,6 @@ async function main(): Promise<void> {
     void stop(code ?? 1);
   });
   printBanner(port, await demoUsersPresent());
-}
-
-function require_(id: string): string {
-  return fileURLToPath(import.meta.resolve(id));
 }
 
 main().catch((e: unknown) => {

@@ -11,6 +11,7 @@ import type { TestProject } from "vitest/node";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { freePort } from "../../lib/server/db/embedded";
 import { buildIfNeeded } from "../../scripts/start/build";
+import { nextBin } from "../../scripts/start/next-bin";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -50,8 +51,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await disconnectPrisma();
   await buildIfNeeded(root);
 
-  const nextBin = fileURLToPath(import.meta.resolve("next/dist/bin/next"));
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+    const server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   await waitForHealth(baseUrl, 60_000);
   project.provide("e2eBaseUrl", baseUrl);
 

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { nextBin } from "./next-bin";
 
 const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package.json", "tsconfig.json"];
 
@@ -24,7 +24,6 @@ export async function buildIfNeeded(root: string): Promise<void> {
   const changed = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
   if (built && built >= changed) return;
   process.stdout.write(built ? "Sources changed: rebuilding…\n" : "First start: building the app (a minute or two)…\n");
-  const nextBin = fileURLToPath(import.meta.resolve("next/dist/bin/next"));
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    const result = spawnSync(process.execPath, [nextBin(), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (result.status !== 0) throw new Error("next build failed (see the output above)");
 }

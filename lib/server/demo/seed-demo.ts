@@ -17,13 +17,10 @@ export const DEMO_USERS = [
   { email: "ken@demo.synoptic.local", name: "山田 健 (Ken)", password: "synoptic-demo-ken", role: "editor" },
 ] as const;
 
-const DEMO_FILES = [
-  { file: "000_6ec46793eb3db40c.txt", authors: "笹川平和財団 アジア戦略イニシアティブ" },
-  { file: "001_76d4a68181cabaa2.txt", authors: "笹川平和財団" },
-  { file: "002_91ae9ad2d9043cbd.txt", authors: null },
-  { file: "003_739229ce7d15924f.txt", authors: "防衛省（防衛白書）" },
-  { file: "004_47ad200d4f3ecc98.txt", authors: "富士山会合 有志" },
-];
+/** Curated metadata of the demo papers (prisma/demo/demo.json); the texts are the corpus files as they are. */
+interface DemoManifest {
+  documents: { file: string; title: string; authors: string | null; publishedOn: string | null; language: string }[];
+}
 
 /**
  * Seeds the demo workspace on a database that has no users yet (a first start).
@@ -38,12 +35,15 @@ export async function seedDemoIfEmpty(demoDir: string, now = new Date()): Promis
   const [owner, editor] = users;
   const ws = await createWorkspace(owner!.id, DEMO_WORKSPACE.name, now, DEMO_WORKSPACE.slug);
   await prisma.membership.create({ data: { workspaceId: ws.id, userId: editor!.id, role: "editor" } });
-  for (const { file, authors } of DEMO_FILES) {
-    const bytes = await readFile(path.join(demoDir, file));
-    const doc = prepareDemoDocument(new Uint8Array(bytes), file);
-    await createDocument(ws.id, owner!.id, { ...doc.meta, authors, sourceName: file, sourceType: "text/plain" }, doc.content, now);
+  const manifest = JSON.parse(await readFile(path.join(demoDir, "demo.json"), "utf8")) as DemoManifest;
+  for (const [i, meta] of manifest.documents.entries()) {
+    const bytes = await readFile(path.join(demoDir, meta.file));
+    const doc = prepareDemoDocument(new Uint8Array(bytes), meta.file);
+    // One millisecond apart so the list keeps the corpus order.
+    const at = new Date(now.getTime() + i);
+    await createDocument(ws.id, owner!.id, { ...doc.meta, ...meta, sourceName: meta.file, sourceType: "text/plain" }, doc.content, at);
   }
-  log.info({ workspaceId: ws.id, documents: DEMO_FILES.length }, "demo workspace seeded");
+  log.info({ workspaceId: ws.id, documents: manifest.documents.length }, "demo workspace seeded");
   return true;
 }
 

@@ -24,7 +24,7 @@ export const listDocumentsOp = defineOperation({
   async run(ctx): Promise<DocumentListItem[]> {
     const docs = await prisma.document.findMany({
       where: { workspaceId: ctx.workspaceId, deletedAt: null },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { title: "asc" }],
       select: {
         id: true, title: true, authors: true, publishedOn: true, language: true, sourceUrl: true, updatedAt: true,
         createdBy: { select: { name: true } },
