@@ -13,6 +13,11 @@ export const LIMITS = {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
+/** Removes control, bidi-override and zero-width characters (for file names and imported titles). */
+export function stripUnsafeChars(s: string): string {
+  return [...s].filter((ch) => !UNSAFE_CHARS.test(ch)).join("");
+}
+
 /** A display name: trimmed, NFC, 1..nameMax characters, no control or bidi characters. */
 export const nameSchema = z
   .string()

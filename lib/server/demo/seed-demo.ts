@@ -38,7 +38,7 @@ export async function seedDemoIfEmpty(demoDir: string, now = new Date()): Promis
   const manifest = JSON.parse(await readFile(path.join(demoDir, "demo.json"), "utf8")) as DemoManifest;
   for (const [i, meta] of manifest.documents.entries()) {
     const bytes = await readFile(path.join(demoDir, meta.file));
-    const doc = prepareDemoDocument(new Uint8Array(bytes), meta.file);
+    const doc = await prepareDemoDocument(new Uint8Array(bytes), meta.file);
     // One millisecond apart so the list keeps the corpus order.
     const at = new Date(now.getTime() + i);
     await createDocument(ws.id, owner!.id, { ...doc.meta, ...meta, sourceName: meta.file, sourceType: "text/plain" }, doc.content, at);

@@ -7,6 +7,8 @@ export interface DocumentContent {
   blocks: unknown[];
   dropped?: unknown[];
   warnings?: string[];
+  rawText?: string;
+  offsetMap?: unknown;
 }
 
 export interface DocumentMeta {
@@ -44,22 +46,44 @@ export async function createDocument(workspaceId: string, actorId: string | null
       },
       select: { id: true, title: true },
     });
-    await tx.documentVersion.create({
-      data: {
-        documentId: doc.id,
-        number: 1,
-        text: content.text,
-        blocks: content.blocks as Prisma.InputJsonValue,
-        dropped: (content.dropped ?? []) as Prisma.InputJsonValue,
-        warnings: (content.warnings ?? []) as Prisma.InputJsonValue,
-        contentHash: contentHash(content.text),
-        sourceName: meta.sourceName ?? null,
-        sourceType: meta.sourceType ?? null,
-        charCount: content.text.length,
-        createdAt: now,
-      },
-    });
+    await insertVersion(tx, doc.id, 1, meta, content, now);
     await recordActivity(tx, { workspaceId, actorId, action: "document.create", targetType: "document", targetId: doc.id, at: now });
     return doc;
+  });
+}
+
+function insertVersion(tx: Prisma.TransactionClient, documentId: string, number: number, meta: Pick<DocumentMeta, "sourceName" | "sourceType">, content: DocumentContent, now: Date) {
+  return tx.documentVersion.create({
+    data: {
+      documentId,
+      number,
+      text: content.text,
+      blocks: content.blocks as Prisma.InputJsonValue,
+      dropped: (content.dropped ?? []) as Prisma.InputJsonValue,
+      warnings: (content.warnings ?? []) as Prisma.InputJsonValue,
+      rawText: content.rawText ?? null,
+      offsetMap: (content.offsetMap ?? undefined) as Prisma.InputJsonValue | undefined,
+      contentHash: contentHash(content.text),
+      sourceName: meta.sourceName ?? null,
+      sourceType: meta.sourceType ?? null,
+      charCount: content.text.length,
+      createdAt: now,
+    },
+    select: { id: true, number: true },
+  });
+}
+
+/**
+ * Adds the next immutable version of a document. Earlier versions are never
+ * touched; the row lock on the document serialises concurrent imports.
+ */
+export async function createDocumentVersion(documentId: string, workspaceId: string, actorId: string | null, meta: Pick<DocumentMeta, "sourceName" | "sourceType">, content: DocumentContent, now: Date) {
+  return prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Document" WHERE id = ${documentId} FOR UPDATE`;
+    const last = await tx.documentVersion.findFirst({ where: { documentId }, orderBy: { number: "desc" }, select: { number: true } });
+    const version = await insertVersion(tx, documentId, (last?.number ?? 0) + 1, meta, content, now);
+    await tx.document.update({ where: { id: documentId }, data: { updatedAt: now } });
+    await recordActivity(tx, { workspaceId, actorId, action: "document.version", targetType: "document", targetId: documentId, data: { version: version.number }, at: now });
+    return version;
   });
 }

@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { isAppError } from "../../core/errors";
 import type { ActionResult } from "../../core/action-result";
 import { currentActor } from "../auth/session";
-import type { Operation, Permission } from "../ops/define";
+import { preauthorize, type Operation, type Permission } from "../ops/define";
 import { clientKeyFromHeaders } from "./client-key";
 import { logger } from "../log";
 import type { z } from "zod";
@@ -50,7 +50,9 @@ export function routeHandler<S extends z.ZodType, O, P extends Permission>(
   const handler = async (req: Request, ctx: RouteContext): Promise<Response> => {
     try {
       const actor = await currentActor();
-      const input = await toInput(req, (await ctx.params) ?? {});
+      const params = (await ctx.params) ?? {};
+      await preauthorize(actor, op.permission, params);
+      const input = await toInput(req, params);
       return present(await op.execute(actor, input, { clientKey: clientKeyFromHeaders(req.headers) }));
     } catch (e) {
       const result = toErrorResult(e, { op: op.name, url: req.url });

@@ -84,6 +84,19 @@ export function defineOperation<S extends z.ZodType, O, P extends Permission>(sp
   };
 }
 
+/**
+ * Checks authentication and the workspace permission from route parameters alone,
+ * so that route handlers refuse outsiders before reading a (possibly large) body.
+ */
+export async function preauthorize(actor: Actor | null, permission: Permission, params: Record<string, unknown>): Promise<void> {
+  if (permission.kind === "public") return;
+  if (!actor) throw new AppError("unauthenticated", "sign_in_required");
+  if (permission.kind !== "workspace") return;
+  const workspaceId = await workspaceIdOf(params);
+  if (workspaceId === null && !("workspaceId" in params) && !("workspaceSlug" in params)) return;
+  assertCan(workspaceId ? await roleOf(actor.id, workspaceId) : null, permission.action);
+}
+
 /** The workspace an input names, by `workspaceId` or by `workspaceSlug`. */
 async function workspaceIdOf(raw: unknown): Promise<string | null> {
   if (typeof raw !== "object" || raw === null) return null;

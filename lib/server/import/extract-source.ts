@@ -1,0 +1,68 @@
+import { decodeBytes, normaliseText, PAGE_SEPARATOR, type NormalisedText } from "../../core/text";
+import { AppError } from "../../core/errors";
+import { detectFormat, type SourceFormat } from "./detect-format";
+import { extractHtml } from "./extract-html";
+import { extractDocx } from "./extract-docx";
+import { extractPdf } from "./extract-pdf";
+import { IMPORT_LIMITS } from "./limits";
+
+export interface ExtractedSource {
+  format: SourceFormat;
+  /** The text given to the normaliser (decoded file, page texts, or Markdown from HTML/DOCX). */
+  raw: string;
+  normalised: NormalisedText;
+  /** Metadata the source itself states (HTML byline, etc.). */
+  authors: string | null;
+  title: string | null;
+}
+
+const MIME: Record<SourceFormat, string> = {
+  text: "text/plain",
+  markdown: "text/markdown",
+  html: "text/html",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+};
+export const mimeOf = (format: SourceFormat) => MIME[format];
+
+/**
+ * Bytes of any supported format → the canonical text model. Pure of the database:
+ * the CLI's dry run and the upload route share it.
+ */
+export async function extractSource(fileName: string, bytes: Uint8Array): Promise<ExtractedSource> {
+  if (bytes.length > IMPORT_LIMITS.maxUploadBytes) throw new AppError("too_large", "import_too_large", { details: { limit: IMPORT_LIMITS.maxUploadBytes } });
+  const format = detectFormat(fileName, bytes);
+  let normalised: NormalisedText;
+  let raw: string;
+  let authors: string | null = null;
+  let title: string | null = null;
+  const extraWarnings: string[] = [];
+  if (format === "text" || format === "markdown") {
+    const decoded = decodeBytes(bytes);
+    extraWarnings.push(...decoded.warnings);
+    raw = decoded.text;
+    normalised = normaliseText(raw, { format: format === "markdown" ? "markdown" : "text" });
+  } else if (format === "html") {
+    const decoded = decodeBytes(bytes);
+    const html = extractHtml(decoded.text);
+    extraWarnings.push(...decoded.warnings, ...html.warnings);
+    raw = html.markdown;
+    normalised = normaliseText(raw, { format: "markdown" });
+    authors = html.byline;
+    title = html.title;
+  } else if (format === "docx") {
+    const docx = await extractDocx(bytes);
+    extraWarnings.push(...docx.warnings);
+    raw = docx.markdown;
+    normalised = normaliseText(raw, { format: "markdown" });
+  } else {
+    const pdf = await extractPdf(bytes);
+    extraWarnings.push(...pdf.warnings);
+    raw = pdf.pages.join(PAGE_SEPARATOR);
+    normalised = normaliseText(pdf.pages);
+  }
+  if (normalised.text.trim().length === 0) throw new AppError("invalid_input", "import_empty", { details: { fileName } });
+  if (normalised.text.length > IMPORT_LIMITS.maxTextChars) throw new AppError("too_large", "import_too_large");
+  normalised.warnings.unshift(...extraWarnings);
+  return { format, raw, normalised, authors, title: title ?? normalised.title };
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "DocumentVersion" ADD COLUMN     "offsetMap" JSONB,
+ADD COLUMN     "rawText" TEXT;

@@ -1,0 +1,48 @@
+/**
+ * Import benchmark: decode + normalise about 1 MB of Japanese text built from the demo
+ * corpus, against a plain decode of the same bytes.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { decodeBytes } from "../../lib/core/text/decode-bytes";
+import { normaliseText } from "../../lib/core/text/normalise-text";
+import type { BenchResult } from "../bench";
+
+const DEMO = fileURLToPath(new URL("../../prisma/demo/", import.meta.url));
+const TARGET_BYTES = 1024 * 1024;
+const RUNS = 7;
+
+function corpusBytes(): Uint8Array {
+  const files = readdirSync(DEMO).filter((f) => f.endsWith(".txt")).sort();
+  const texts = files.map((f) => readFileSync(DEMO + f, "utf8"));
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < TARGET_BYTES; i++) {
+    const t = texts[i % texts.length] ?? "";
+    parts.push(t);
+    size += Buffer.byteLength(t) + 2;
+  }
+  return new TextEncoder().encode(parts.join("\n\n"));
+}
+
+function medianMs(fn: () => void): number {
+  const times: number[] = [];
+  fn(); // warm-up: JIT and ICU tables
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
+
+/** `import_ms_per_mb`: median milliseconds to decode and normalise one MB. */
+export async function run(): Promise<BenchResult[]> {
+  const bytes = corpusBytes();
+  const mb = bytes.length / (1024 * 1024);
+  const baseline = medianMs(() => void new TextDecoder("utf-8").decode(bytes)) / mb;
+  const value = medianMs(() => void normaliseText(decodeBytes(bytes).text)) / mb;
+  const round = (n: number): number => Math.round(n * 100) / 100;
+  return [{ metric: "import_ms_per_mb", value: round(value), unit: "ms/MB", target: 500, baseline: round(baseline), ratio: round(value / Math.max(baseline, 1e-6)) }];
+}
