@@ -10,6 +10,8 @@ const nextConfig = {
   // `npm test` typechecks the whole project; doing it again inside every build only costs time.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
+  // Pasted documents arrive through a server action.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
     return [
       {

@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "./config";
+import { loadMessages } from "./load-messages";
 
 /** The locale of this request: the remembered choice (cookie), else the browser's. */
 export async function requestLocale(): Promise<Locale> {
@@ -11,6 +12,5 @@ export async function requestLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  const messages = (await import(`./messages/${locale}.json`)).default as Record<string, unknown>;
-  return { locale, messages, timeZone: "Asia/Tokyo" };
+  return { locale, messages: await loadMessages(locale), timeZone: "Asia/Tokyo" };
 });

@@ -1,8 +1,13 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor, loadForPage } from "@/lib/server/http/page";
 import { getWorkspaceOp } from "@/lib/server/workspaces/get-workspace";
 import { listDocumentsOp } from "@/lib/server/documents/list-documents";
 import { AppFrame } from "../../_shell/AppFrame";
+import { ImportPanel } from "@/components/import/ImportPanel";
+import { can } from "@/lib/core/permissions";
+import { IMPORT_LIMITS } from "@/lib/server/import/limits";
+import { pasteDocument } from "../../actions/documents";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +44,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
               {docs.map((d) => (
                 <tr key={d.id}>
                   <td>
-                    <strong>{d.title}</strong>
+                    <Link href={`/w/${ws.slug}/d/${d.id}`} data-testid="document-link"><strong>{d.title}</strong></Link>
                     {d.language && <span className="badge" style={{ marginLeft: 8 }}>{d.language}</span>}
                   </td>
                   <td className="hide-narrow">{d.authors ?? "—"}</td>
@@ -58,6 +63,11 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
               ))}
             </tbody>
           </table>
+        </div>
+      )}
+      {can(ws.role, "document.create") && (
+        <div style={{ marginTop: "1.5rem" }}>
+          <ImportPanel workspaceId={ws.id} workspaceSlug={ws.slug} maxBytes={IMPORT_LIMITS.maxUploadBytes} paste={pasteDocument} />
         </div>
       )}
     </AppFrame>

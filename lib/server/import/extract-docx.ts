@@ -20,7 +20,8 @@ async function assertSafeArchive(bytes: Uint8Array): Promise<void> {
   if (entries.length > IMPORT_LIMITS.maxDocxEntries) throw new AppError("too_large", "import_zip_bomb");
   let total = 0;
   for (const entry of entries) {
-    total += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    // Declared sizes are unsigned 32-bit; JSZip reads them signed.
+    total += ((entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0) >>> 0;
     if (total > IMPORT_LIMITS.maxDocxUncompressedBytes) throw new AppError("too_large", "import_zip_bomb");
   }
   if (!zip.file("word/document.xml")) throw new AppError("unsupported_media", "import_corrupt_docx");
