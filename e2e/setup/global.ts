@@ -45,14 +45,27 @@ export default async function setup(project: TestProject): Promise<() => Promise
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
   process.env.DATABASE_URL = db.url;
-  const { seedDemoIfEmpty } = await import("../../lib/server/demo/seed-demo");
-  const { disconnectPrisma } = await import("../../lib/server/db/client");
-  await seedDemoIfEmpty(path.join(root, "prisma", "demo"));
-  await disconnectPrisma();
-  await buildIfNeeded(root);
+  try {
+    const { seedDemoIfEmpty } = await import("../../lib/server/demo/seed-demo");
+    const { disconnectPrisma } = await import("../../lib/server/db/client");
+    await seedDemoIfEmpty(path.join(root, "prisma", "demo"));
+    await disconnectPrisma();
+    await buildIfNeeded(root);
+  } catch (e) {
+    // Stop the database, or the embedded server keeps vitest alive after the failure.
+    await db.dispose();
+    throw e;
+  }
 
     const server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
-  await waitForHealth(baseUrl, 60_000);
+  const exited = new Promise<never>((_, reject) => server.once("exit", (code) => reject(new Error(`next start exited with code ${code}`))));
+  try {
+    await Promise.race([waitForHealth(baseUrl, 60_000), exited]);
+  } catch (e) {
+    server.kill("SIGTERM");
+    await db.dispose();
+    throw e;
+  }
   project.provide("e2eBaseUrl", baseUrl);
 
   return async () => {

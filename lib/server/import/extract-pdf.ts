@@ -1,13 +1,18 @@
-import { createRequire } from "node:module";
+import { findPackageJSON } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { AppError } from "../../core/errors";
 import { IMPORT_LIMITS } from "./limits";
 
 // pdfjs ships its CMaps (needed for Japanese CID fonts) and standard fonts in the
-// package; they are read from disk, never fetched.
-const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-const CMAP_DIR = path.join(pdfjsRoot, "cmaps") + path.sep;
-const FONT_DIR = path.join(pdfjsRoot, "standard_fonts") + path.sep;
+// package; they are read from disk, never fetched. Resolved from the working
+// directory at run time: bundlers rewrite require.resolve() into module ids.
+function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
+  const pkg = findPackageJSON("pdfjs-dist", pathToFileURL(path.join(process.cwd(), "/")));
+  if (!pkg) throw new Error("pdfjs-dist is not installed");
+  const root = path.dirname(pkg);
+  return { cMapUrl: path.join(root, "cmaps") + path.sep, standardFontDataUrl: path.join(root, "standard_fonts") + path.sep };
+}
 
 interface TextItem {
   str: string;
@@ -34,9 +39,8 @@ export async function extractPdf(bytes: Uint8Array): Promise<{ pages: string[]; 
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes), // pdfjs detaches the buffer it is given
-    cMapUrl: CMAP_DIR,
+    ...pdfjsAssets(),
     cMapPacked: true,
-    standardFontDataUrl: FONT_DIR,
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,

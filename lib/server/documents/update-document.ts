@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { AppError } from "../../core/errors";
+import { idSchema, stripUnsafeChars } from "../../core/validation";
+import { defineOperation } from "../ops/define";
+import { prisma, recordActivity } from "../workspaces/record-activity";
+
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, { message: "meta_too_long" })
+    .transform((s) => stripUnsafeChars(s.normalize("NFC")).trim() || null);
+
+/** Editable metadata of a document. The versions' texts are immutable and not touched here. */
+export const documentMetaSchema = z.object({
+  title: z
+    .string()
+    .max(200, { message: "meta_too_long" })
+    .transform((s) => stripUnsafeChars(s.normalize("NFC")).trim())
+    .pipe(z.string().min(1, { message: "name_required" })),
+  authors: text(300).optional(),
+  publishedOn: z
+    .string()
+    .max(10)
+    .regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, { message: "meta_date_invalid" })
+    .transform((s) => s || null)
+    .optional(),
+  sourceUrl: z
+    .union([z.literal(""), z.url({ protocol: /^https?$/, message: "meta_url_invalid" }).max(2000)])
+    .transform((s) => s || null)
+    .optional(),
+  language: z
+    .string()
+    .max(16)
+    .regex(/^([a-z]{2,3}(-[A-Za-z0-9]{2,8})*)?$/, { message: "meta_language_invalid" })
+    .transform((s) => s || null)
+    .optional(),
+  notes: text(5000).optional(),
+});
+
+export const updateDocumentOp = defineOperation({
+  name: "documents.update",
+  permission: { kind: "workspace", action: "document.update" },
+  input: documentMetaSchema.extend({ workspaceId: idSchema, documentId: idSchema }),
+  async run(ctx, input) {
+    const { workspaceId: _w, documentId, ...meta } = input;
+    return prisma.$transaction(async (tx) => {
+      const updated = await tx.document.updateMany({ where: { id: documentId, workspaceId: ctx.workspaceId, deletedAt: null }, data: meta });
+      if (updated.count === 0) throw new AppError("not_found", "document_not_found");
+      await recordActivity(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actor.id, action: "document.update", targetType: "document", targetId: documentId, at: ctx.now });
+      return { id: documentId, ...meta };
+    });
+  },
+});
+
+/** Soft-deletes a document: it leaves every list at once; its versions stay for recovery. */
+export const deleteDocumentOp = defineOperation({
+  name: "documents.delete",
+  permission: { kind: "workspace", action: "document.delete" },
+  input: z.object({ workspaceId: idSchema, documentId: idSchema }),
+  async run(ctx, input) {
+    return prisma.$transaction(async (tx) => {
+      const updated = await tx.document.updateMany({ where: { id: input.documentId, workspaceId: ctx.workspaceId, deletedAt: null }, data: { deletedAt: ctx.now } });
+      if (updated.count === 0) throw new AppError("not_found", "document_not_found");
+      await recordActivity(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actor.id, action: "document.delete", targetType: "document", targetId: input.documentId, at: ctx.now });
+      return { deleted: true as const };
+    });
+  },
+});
