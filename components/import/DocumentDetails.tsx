@@ -4,21 +4,14 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/core/action-result";
+import type { DocumentMetaView } from "@/lib/core/reader/view";
 import { useAction } from "../ui/use-action";
 import { FormError } from "../ui/FormError";
 import { useErrorText } from "../ui/use-error-text";
 import { uploadFile, type UploadError } from "./upload-file";
 
-export interface DocumentMetaView {
-  title: string;
-  authors: string | null;
-  publishedOn: string | null;
-  sourceUrl: string | null;
-  language: string | null;
-  notes: string | null;
-}
-
-type MetaInput = { workspaceId: string; documentId: string } & { [K in keyof DocumentMetaView]?: string };
+type MetaField = "authors" | "publishedOn" | "sourceUrl" | "language" | "notes";
+type MetaInput = { workspaceId: string; documentId: string; title: string } & { [K in MetaField]?: string };
 
 interface Props {
   workspaceId: string;
@@ -52,8 +45,8 @@ export function DocumentDetails(p: Props) {
           e.preventDefault();
           setSaved(false);
           const f = new FormData(e.currentTarget);
-          const input: MetaInput = { workspaceId: p.workspaceId, documentId: p.documentId };
-          for (const k of [...FIELDS, "notes"] as const) input[k] = String(f.get(k) ?? "");
+          const input: MetaInput = { workspaceId: p.workspaceId, documentId: p.documentId, title: String(f.get("title") ?? "") };
+          for (const k of ["authors", "publishedOn", "sourceUrl", "language", "notes"] as const) input[k] = String(f.get(k) ?? "");
           setSaved((await update.run(input)) !== null);
         }}
       >

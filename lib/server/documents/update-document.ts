@@ -10,6 +10,16 @@ const text = (max: number) =>
     .max(max, { message: "meta_too_long" })
     .transform((s) => stripUnsafeChars(s.normalize("NFC")).trim() || null);
 
+/** "", "2025", "2025-03" or "2025-03-07", and a real calendar date. */
+function isPartialDate(s: string): boolean {
+  if (s === "") return true;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
 /** Editable metadata of a document. The versions' texts are immutable and not touched here. */
 export const documentMetaSchema = z.object({
   title: z
@@ -21,7 +31,7 @@ export const documentMetaSchema = z.object({
   publishedOn: z
     .string()
     .max(10)
-    .regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, { message: "meta_date_invalid" })
+    .refine(isPartialDate, { message: "meta_date_invalid" })
     .transform((s) => s || null)
     .optional(),
   sourceUrl: z
