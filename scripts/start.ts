@@ -2,7 +2,9 @@
  * `npm start`: the whole product from a fresh clone. Resolves the database
  * (embedded PostgreSQL under .data/ unless DATABASE_URL is set), applies migrations,
  * seeds the demo workspace on first start, builds when the sources changed, then
- * runs and supervises the web process. Ctrl-C stops everything, database included.
+ * runs and supervises the web process and the collab server (scripts/collab.ts). Ctrl-C stops
+ * everything: the collab server first (it flushes pending stores into the database), then the
+ * web process, then the database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -33,16 +35,37 @@ async function main(): Promise<void> {
 
   const children: ChildProcess[] = [];
   let stopping = false;
+  const stopChild = async (c: ChildProcess) => {
+    if (c.exitCode !== null || c.signalCode !== null) return;
+    const exited = new Promise((r) => c.once("exit", r));
+    c.kill("SIGTERM");
+    await exited;
+  };
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    for (const c of children) c.kill("SIGTERM");
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)));
+    // Collab first: its shutdown stores what is still debounced, which needs the database.
+    for (const c of children) await stopChild(c);
     await db.stop();
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
+
+  // Both processes must agree on where collab listens (the web app hands the URL to browsers).
+  process.env.COLLAB_PORT ??= String(port + 1);
+  process.env.COLLAB_ALLOWED_ORIGINS ??= `http://127.0.0.1:${port}`;
+  // `node --import tsx` (not the tsx binary): one process, so SIGTERM reaches the server itself.
+  const collab = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "collab.ts")], {
+    cwd: root,
+    env: process.env,
+    stdio: "inherit",
+  });
+  children.push(collab);
+  collab.once("exit", (code) => {
+    if (!stopping) log.error({ code }, "collab process exited");
+    void stop(code ?? 1);
+  });
 
   const next = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], {
     cwd: root,

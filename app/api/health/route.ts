@@ -4,5 +4,5 @@ import { healthOp } from "@/lib/server/health/check-health";
 export const dynamic = "force-dynamic";
 
 export const GET = routeHandler(healthOp, () => ({}), (report) =>
-  Response.json(report, { status: report.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } }),
+  Response.json(report, { status: report.database.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } }),
 );

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../ops/define";
 import { prisma } from "../db/client";
+import { collabHealth } from "../collab/collab-health";
 
 export interface ComponentHealth {
   status: "ok" | "down";
@@ -19,13 +20,18 @@ async function databaseHealth(): Promise<ComponentHealth> {
   }
 }
 
-/** Public health report. `status` is "ok" only when every component is. */
+/**
+ * Public health report. `status` is "ok" only when every component is; "degraded" otherwise.
+ * The route answers 503 only when the database is down: without the collab server pages still
+ * render (read-only, no live annotations), so the web process itself is healthy.
+ */
 export const healthOp = defineOperation({
   name: "health",
   permission: { kind: "public" },
   input: z.unknown(),
   async run() {
-    const database = await databaseHealth();
-    return { status: database.status === "ok" ? ("ok" as const) : ("degraded" as const), database, time: new Date().toISOString() };
+    const [database, collab] = await Promise.all([databaseHealth(), collabHealth()]);
+    const ok = database.status === "ok" && collab.status === "ok";
+    return { status: ok ? ("ok" as const) : ("degraded" as const), database, collab, time: new Date().toISOString() };
   },
 });

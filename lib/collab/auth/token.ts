@@ -1,0 +1,69 @@
+/**
+ * Short-lived HS256 tokens, minted with COLLAB_TOKEN_SECRET:
+ *
+ * - connection tokens (`aud: synoptic-collab`): minted by the web app's /api/collab-token for a
+ *   signed-in user (`kind: browser`) or by server-side code such as imports, scripts and
+ *   benchmarks (`kind: server`). The collab server verifies them in onAuthenticate.
+ * - internal tokens (`aud: synoptic-collab-internal`): authorise the direct-write HTTP endpoint.
+ *
+ * A token proves who the user is, never what they may do: the role is looked up on every
+ * authentication, so revocation does not wait for tokens to expire.
+ */
+import { jwtVerify, SignJWT } from "jose";
+import { AppError } from "../../core/errors";
+
+export type TokenKind = "browser" | "server";
+const CONNECTION_AUDIENCE = "synoptic-collab";
+const INTERNAL_AUDIENCE = "synoptic-collab-internal";
+const ISSUER = "synoptic-web";
+/** Connection tokens live five minutes: the provider fetches a fresh one on every reconnect. */
+export const CONNECTION_TOKEN_TTL_SECONDS = 300;
+
+function keyOf(secret: string): Uint8Array {
+  if (!secret || secret.length < 16) throw new AppError("internal", "COLLAB_TOKEN_SECRET is missing or shorter than 16 characters");
+  return new TextEncoder().encode(secret);
+}
+
+/** The secret of this process, from COLLAB_TOKEN_SECRET. */
+export function collabSecret(): string {
+  return process.env.COLLAB_TOKEN_SECRET ?? "";
+}
+
+/** Mints a connection token for `userId`. */
+export async function mintConnectionToken(opts: { userId: string; kind: TokenKind; secret?: string; ttlSeconds?: number; now?: Date }): Promise<string> {
+  const iat = Math.floor((opts.now ?? new Date()).getTime() / 1000);
+  return new SignJWT({ kind: opts.kind })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(opts.userId)
+    .setIssuer(ISSUER)
+    .setAudience(CONNECTION_AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + (opts.ttlSeconds ?? CONNECTION_TOKEN_TTL_SECONDS))
+    .sign(keyOf(opts.secret ?? collabSecret()));
+}
+
+/** Verifies a connection token; throws `unauthenticated` for anything forged, expired or malformed. */
+export async function verifyConnectionToken(token: string, secret = collabSecret()): Promise<{ userId: string; kind: TokenKind }> {
+  try {
+    const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ["HS256"], audience: CONNECTION_AUDIENCE, issuer: ISSUER });
+    const kind = payload.kind === "server" ? "server" : payload.kind === "browser" ? "browser" : null;
+    if (!payload.sub || !kind) throw new Error("claims missing");
+    return { userId: payload.sub, kind };
+  } catch (e) {
+    throw new AppError("unauthenticated", "invalid_collab_token", { cause: e });
+  }
+}
+
+/** Mints a one-minute token for the collab server's internal endpoint. */
+export async function mintInternalToken(secret = collabSecret()): Promise<string> {
+  return new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setIssuer(ISSUER).setAudience(INTERNAL_AUDIENCE).setIssuedAt().setExpirationTime("60s").sign(keyOf(secret));
+}
+
+/** Verifies an internal token; throws `unauthenticated`. */
+export async function verifyInternalToken(token: string, secret = collabSecret()): Promise<void> {
+  try {
+    await jwtVerify(token, keyOf(secret), { algorithms: ["HS256"], audience: INTERNAL_AUDIENCE, issuer: ISSUER });
+  } catch (e) {
+    throw new AppError("unauthenticated", "invalid_internal_token", { cause: e });
+  }
+}

@@ -1,0 +1,47 @@
+import * as Y from "yjs";
+import type { CollabActor, DirectOperation } from "../../../core/collab";
+import { addLink, addReply, createAnnotation, deleteAnnotation, setStatus, updateAnnotation, upsertTheme } from "../../model";
+
+/** Applies one operation with the client library; returns the id it created or touched. */
+export function applyOperation(doc: Y.Doc, op: DirectOperation, actor: CollabActor, now: Date): string {
+  switch (op.op) {
+    case "createAnnotation":
+      return createAnnotation(doc, op.input, actor, now).id;
+    case "updateAnnotation":
+      return updateAnnotation(doc, op.id, op.patch, now).id;
+    case "deleteAnnotation":
+      deleteAnnotation(doc, op.id, now);
+      return op.id;
+    case "setStatus":
+      return setStatus(doc, op.id, op.status, now).id;
+    case "addReply":
+      return addReply(doc, op.input, actor, now).id;
+    case "upsertTheme":
+      return upsertTheme(doc, op.input, now).id;
+    case "addLink":
+      return addLink(doc, op.input, actor, now).id;
+  }
+}
+
+/**
+ * Applies all operations or none: Yjs has no rollback, so they are first tried on a copy of the
+ * document, and only when every one succeeds applied to `doc` itself (ids fixed by the dry run,
+ * so both runs create the same entries).
+ */
+export function applyAllOrNothing(doc: Y.Doc, ops: DirectOperation[], actor: CollabActor, now: Date): string[] {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  const fixed = ops.map((op) => withFixedId(op));
+  for (const op of fixed) applyOperation(copy, op, actor, now);
+  copy.destroy();
+  const ids: string[] = [];
+  doc.transact(() => {
+    for (const op of fixed) ids.push(applyOperation(doc, op, actor, now));
+  });
+  return ids;
+}
+
+function withFixedId(op: DirectOperation): DirectOperation {
+  if ("input" in op && !op.input.id) return { ...op, input: { ...op.input, id: globalThis.crypto.randomUUID() } } as DirectOperation;
+  return op;
+}

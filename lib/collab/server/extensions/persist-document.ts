@@ -1,0 +1,75 @@
+/**
+ * Loads a Y.Doc from CollabDocument (+ the CollabUpdate log) and stores it back with its
+ * projection in one transaction (persistence/store-state.ts). A failed store keeps the
+ * document in memory (Hocuspocus 4) and is retried with backoff, at most five times per change.
+ */
+import type { Extension, Hocuspocus, Document, onLoadDocumentPayload, onStoreDocumentPayload, afterLoadDocumentPayload } from "@hocuspocus/server";
+import * as Y from "yjs";
+import { parseDocName } from "../../../core/collab";
+import { logger } from "../../../server/log";
+import { loadStoredState } from "../persistence/load-state";
+import { storeState } from "../persistence/store-state";
+import type { AppliedUpdates } from "../persistence/update-log";
+import { snapshotEntries } from "../projection/snapshot";
+
+const log = logger("collab.persistence");
+const MAX_RETRIES = 5;
+
+export function persistDocument(opts: { applied: AppliedUpdates }): Extension {
+  const recovered = new Set<string>();
+  const retries = new Map<string, number>();
+
+  const scheduleRetry = (instance: Hocuspocus, document: Document, payload: onStoreDocumentPayload) => {
+    const attempt = (retries.get(document.name) ?? 0) + 1;
+    if (attempt > MAX_RETRIES) {
+      log.error({ documentName: document.name }, "store failed repeatedly; the document stays in memory until the next change");
+      retries.delete(document.name);
+      return;
+    }
+    retries.set(document.name, attempt);
+    setTimeout(() => void instance.storeDocumentHooks(document, payload), 250 * 2 ** attempt).unref();
+  };
+
+  return {
+    extensionName: "persistDocument",
+    async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
+      if (!parseDocName(documentName)) throw new Error(`refusing to load ${documentName}`);
+      const ids = await loadStoredState(documentName, document);
+      opts.applied.add(documentName, ...ids);
+      if (ids.length) recovered.add(documentName);
+    },
+    async afterLoadDocument({ documentName, document, instance, context }: afterLoadDocumentPayload) {
+      // Updates recovered from the log after a crash are not in the stored state nor in the
+      // projection yet: store now rather than at the next edit.
+      if (!recovered.delete(documentName)) return;
+      log.info({ documentName }, "recovered logged updates; storing");
+      void instance.storeDocumentHooks(document, {
+        instance,
+        document,
+        documentName,
+        clientsCount: document.getConnectionsCount(),
+        lastContext: context,
+        lastTransactionOrigin: { source: "local" },
+      }, true);
+    },
+    async onStoreDocument(payload: onStoreDocumentPayload) {
+      const { documentName, document, instance } = payload;
+      const ref = parseDocName(documentName);
+      if (!ref) return;
+      // Encode, snapshot and take the compactable log ids in one synchronous step.
+      const compact = opts.applied.take(documentName);
+      const state = Y.encodeStateAsUpdate(document);
+      const snapshot = snapshotEntries(ref, document);
+      const started = performance.now();
+      try {
+        const result = await storeState({ name: documentName, ref, snapshot, state, compact });
+        retries.delete(documentName);
+        log.debug({ documentName, ms: Math.round(performance.now() - started), compacted: compact.length, ...result }, "stored");
+      } catch (err) {
+        opts.applied.restore(documentName, compact);
+        log.error({ err, documentName }, "store failed; will retry");
+        scheduleRetry(instance, document, payload);
+      }
+    },
+  };
+}

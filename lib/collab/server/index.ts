@@ -1,0 +1,108 @@
+/**
+ * The collab server: Hocuspocus 4 composed of small extensions, each in its own file.
+ *
+ *   limitConnections → checkOrigin   (HTTP upgrade: flood control, cross-site WebSocket guard)
+ *   authenticate                     (token, document name, role via can(), read-only per kind)
+ *   appendUpdates                    (durability log before apply/ack)
+ *   persistDocument                  (load; store + projection in one transaction)
+ *   revokeAccess                     (LISTEN for access changes, close affected sockets)
+ *   serveHttp                        (/health, /internal/operations direct writes)
+ *   logEvents                        (structured logs)
+ *
+ * Runs as its own process (scripts/collab.ts, started by `npm start`); tests and benchmarks
+ * create it in-process on port 0.
+ */
+import { Server, type Extension } from "@hocuspocus/server";
+import { collabSecret } from "../auth/token";
+import { appendUpdates } from "./extensions/append-updates";
+import { authenticate } from "./extensions/authenticate";
+import { allowedOriginsFromEnv, checkOrigin } from "./extensions/check-origin";
+import { limitConnections, type ConnectionLimits } from "./extensions/limit-connections";
+import { logEvents } from "./extensions/log-events";
+import { persistDocument } from "./extensions/persist-document";
+import { revokeAccess } from "./extensions/revoke-access";
+import { serveHttp } from "./extensions/serve-http";
+import { AppliedUpdates } from "./persistence/update-log";
+import { createAppendLog } from "./persistence/append-log";
+
+export interface CollabServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** COLLAB_TOKEN_SECRET by default. */
+  secret?: string;
+  /** Origins allowed for browser connections; NEXTAUTH_URL + COLLAB_ALLOWED_ORIGINS by default. */
+  allowedOrigins?: string[];
+  /** For LISTEN; DATABASE_URL by default. */
+  databaseUrl?: string;
+  /** Store debounce; the append log makes a longer window safe, the projection wants it short. */
+  debounceMs?: number;
+  maxDebounceMs?: number;
+  /** Largest WebSocket message accepted (bigger ones close the socket with 1009). */
+  maxMessageBytes?: number;
+  /** Append every update to CollabUpdate before acknowledging it (default true). */
+  appendLog?: boolean;
+  limits?: Partial<ConnectionLimits>;
+}
+
+export interface CollabServer {
+  server: Server;
+  port: number;
+  /** ws://host:port */
+  url: string;
+  destroy(): Promise<void>;
+}
+
+export const DEFAULT_LIMITS: ConnectionLimits = { perAddress: 200, upgradesPerMinute: 600, trustProxy: false };
+
+/** Builds the extension list; exported so tests can check each piece is present. */
+export function collabExtensions(opts: Required<Pick<CollabServerOptions, "secret" | "allowedOrigins" | "appendLog">> & { databaseUrl: string | undefined; limits: ConnectionLimits }): Extension[] {
+  const applied = new AppliedUpdates();
+  return [
+    limitConnections(opts.limits),
+    checkOrigin({ allowedOrigins: opts.allowedOrigins }),
+    authenticate({ secret: opts.secret }),
+    ...(opts.appendLog ? [appendUpdates({ applied, log: createAppendLog(requireDatabaseUrl(opts.databaseUrl)) })] : []),
+    persistDocument({ applied }),
+    ...(opts.databaseUrl ? [revokeAccess({ databaseUrl: opts.databaseUrl })] : []),
+    serveHttp({ secret: opts.secret }),
+    logEvents(),
+  ];
+}
+
+function requireDatabaseUrl(url: string | undefined): string {
+  if (!url) throw new Error("the collab server needs DATABASE_URL");
+  return url;
+}
+
+/** Creates and starts a collab server. */
+export async function createCollabServer(opts: CollabServerOptions = {}): Promise<CollabServer> {
+  const secret = opts.secret ?? collabSecret();
+  const server = new Server({
+    name: "synoptic-collab",
+    port: opts.port ?? 0,
+    ...(opts.host ? { address: opts.host } : {}),
+    quiet: true,
+    stopOnSignals: false,
+    debounce: opts.debounceMs ?? 1_000,
+    maxDebounce: opts.maxDebounceMs ?? 5_000,
+    timeout: 30_000,
+    websocketOptions: { maxPayload: opts.maxMessageBytes ?? 2 * 1024 * 1024 },
+    // Pre-authentication bounds (GHSA-xwhh-v746-pj9m): a client that has not authenticated
+    // may queue little, and may not fan out over many document names.
+    maxUnauthenticatedQueueSize: 512 * 1024,
+    maxUnauthenticatedQueueMessages: 200,
+    maxPendingDocuments: 20,
+    extensions: collabExtensions({
+      secret,
+      allowedOrigins: opts.allowedOrigins ?? allowedOriginsFromEnv(),
+      appendLog: opts.appendLog ?? true,
+      databaseUrl: opts.databaseUrl ?? process.env.DATABASE_URL,
+      limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    }),
+  });
+  await server.listen();
+  const { port } = server.address;
+  const host = opts.host && opts.host !== "0.0.0.0" ? opts.host : "127.0.0.1";
+  return { server, port, url: `ws://${host}:${port}`, destroy: () => server.destroy() };
+}

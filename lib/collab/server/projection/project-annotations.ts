@@ -1,0 +1,80 @@
+/**
+ * Projects a document's annotations Y.Doc into Annotation + AnnotationTheme. An entry is stored
+ * only when it passes the schema, names a version of this document, its range lies inside that
+ * version's text and its quote matches; otherwise it is flagged. Deleted entries are skipped.
+ */
+import { annotationEntrySchema, checkAnchor, type AnnotationEntry } from "../../../core/collab";
+import type { Prisma } from "../../../generated/prisma/client";
+import { schemaFlag, type Flag } from "./flags";
+import type { DocSnapshot } from "./snapshot";
+import { versionTexts } from "./version-texts";
+
+type Snapshot = Extract<DocSnapshot, { kind: "annotations" }>;
+const NOTE_TEXT_MAX = 100_000;
+
+export async function projectAnnotations(
+  tx: Prisma.TransactionClient,
+  name: string,
+  ref: { workspaceId: string; documentId: string },
+  snapshot: Snapshot,
+): Promise<{ stored: number; flags: Flag[] }> {
+  const flags: Flag[] = [];
+  const candidates: AnnotationEntry[] = [];
+  for (const [key, value] of snapshot.annotations) {
+    const parsed = annotationEntrySchema.safeParse(value);
+    if (!parsed.success) flags.push(schemaFlag("annotation", key, parsed.error));
+    else if (parsed.data.id !== key) flags.push({ entryKind: "annotation", entryId: key, reason: "id_mismatch" });
+    else if (!parsed.data.deleted) candidates.push(parsed.data);
+  }
+
+  const texts = await versionTexts(tx, ref.documentId, candidates.map((a) => a.anchor.versionId));
+  // Ids are unique per workspace: an id already projected from another Y.Doc is refused here.
+  const taken = new Set(
+    (
+      await tx.annotation.findMany({
+        where: { workspaceId: ref.workspaceId, id: { in: candidates.map((a) => a.id) }, NOT: { collabName: name } },
+        select: { id: true },
+      })
+    ).map((r) => r.id),
+  );
+
+  const rows: Prisma.AnnotationCreateManyInput[] = [];
+  const themes: Prisma.AnnotationThemeCreateManyInput[] = [];
+  for (const a of candidates) {
+    const text = texts.get(a.anchor.versionId);
+    const problem = text === undefined ? "unknown_version" : taken.has(a.id) ? "duplicate_id" : checkAnchor(text, a.anchor);
+    if (problem) {
+      flags.push({ entryKind: "annotation", entryId: a.id, reason: problem, detail: { versionId: a.anchor.versionId, start: a.anchor.start, end: a.anchor.end } });
+      continue;
+    }
+    const note = snapshot.notes.get(a.id);
+    if (note && "malformed" in note) flags.push({ entryKind: "note", entryId: a.id, reason: "note_malformed" });
+    rows.push({
+      workspaceId: ref.workspaceId,
+      id: a.id,
+      collabName: name,
+      documentId: ref.documentId,
+      versionId: a.anchor.versionId,
+      start: a.anchor.start,
+      end: a.anchor.end,
+      exact: a.anchor.exact,
+      prefix: a.anchor.prefix,
+      suffix: a.anchor.suffix,
+      authorId: a.author.id,
+      authorName: a.author.name,
+      colour: a.colour,
+      status: a.status,
+      noteText: note && "text" in note ? note.text.slice(0, NOTE_TEXT_MAX) : "",
+      createdAt: new Date(a.createdAt),
+      updatedAt: new Date(a.updatedAt),
+    });
+    for (const themeId of a.themeIds) themes.push({ workspaceId: ref.workspaceId, annotationId: a.id, themeId });
+  }
+
+  // Replace this Y.Doc's rows (AnnotationTheme cascades): simple, and the unchanged-hash check
+  // in store-state.ts already keeps idle documents from rewriting anything.
+  await tx.annotation.deleteMany({ where: { collabName: name } });
+  if (rows.length) await tx.annotation.createMany({ data: rows });
+  if (themes.length) await tx.annotationTheme.createMany({ data: themes, skipDuplicates: true });
+  return { stored: rows.length, flags };
+}

@@ -1,0 +1,39 @@
+import type { CollabDocRef } from "../../../core/collab";
+import type { Prisma } from "../../../generated/prisma/client";
+import type { Flag } from "./flags";
+import { projectAnnotations } from "./project-annotations";
+import { projectReplies } from "./project-replies";
+import { projectWorkspace } from "./project-workspace";
+import type { DocSnapshot } from "./snapshot";
+
+export interface ProjectionSummary {
+  stored: number;
+  flagged: number;
+}
+
+/**
+ * Replaces the projection of one Y.Doc, inside the caller's transaction: the relational rows
+ * for its valid entries, and a ProjectionFlag row for every entry refused.
+ */
+export async function projectDocument(tx: Prisma.TransactionClient, name: string, ref: CollabDocRef, snapshot: DocSnapshot): Promise<ProjectionSummary> {
+  let result: { stored: number; flags: Flag[] };
+  if (ref.kind === "annotations" && snapshot.kind === "annotations") result = await projectAnnotations(tx, name, ref, snapshot);
+  else if (ref.kind === "discussion" && snapshot.kind === "discussion") result = await projectReplies(tx, name, ref, snapshot);
+  else if (ref.kind === "meta" && snapshot.kind === "meta") result = await projectWorkspace(tx, ref, snapshot);
+  else throw new Error(`snapshot of kind ${snapshot.kind} does not fit ${name}`);
+
+  await tx.projectionFlag.deleteMany({ where: { collabName: name } });
+  if (result.flags.length) {
+    await tx.projectionFlag.createMany({
+      data: result.flags.slice(0, 1000).map((f) => ({
+        workspaceId: ref.workspaceId,
+        collabName: name,
+        entryKind: f.entryKind,
+        entryId: f.entryId,
+        reason: f.reason,
+        detail: (f.detail ?? {}) as Prisma.InputJsonValue,
+      })),
+    });
+  }
+  return { stored: result.stored, flagged: result.flags.length };
+}

@@ -1,0 +1,53 @@
+/**
+ * Projects a discussion Y.Doc into Reply. Replies are checked against their schema only: the
+ * annotation they answer lives in another Y.Doc, stored on its own schedule, so a missing
+ * annotation is not an error here (readers join on it).
+ */
+import { replyEntrySchema, type ReplyEntry } from "../../../core/collab";
+import type { Prisma } from "../../../generated/prisma/client";
+import { schemaFlag, type Flag } from "./flags";
+import type { DocSnapshot } from "./snapshot";
+
+export async function projectReplies(
+  tx: Prisma.TransactionClient,
+  name: string,
+  ref: { workspaceId: string; documentId: string },
+  snapshot: Extract<DocSnapshot, { kind: "discussion" }>,
+): Promise<{ stored: number; flags: Flag[] }> {
+  const flags: Flag[] = [];
+  const live: ReplyEntry[] = [];
+  for (const [key, value] of snapshot.replies) {
+    const parsed = replyEntrySchema.safeParse(value);
+    if (!parsed.success) flags.push(schemaFlag("reply", key, parsed.error));
+    else if (parsed.data.id !== key) flags.push({ entryKind: "reply", entryId: key, reason: "id_mismatch" });
+    else if (!parsed.data.deleted) live.push(parsed.data);
+  }
+  const taken = new Set(
+    (
+      await tx.reply.findMany({ where: { workspaceId: ref.workspaceId, id: { in: live.map((r) => r.id) }, NOT: { collabName: name } }, select: { id: true } })
+    ).map((r) => r.id),
+  );
+  const rows: Prisma.ReplyCreateManyInput[] = [];
+  for (const r of live) {
+    if (taken.has(r.id)) {
+      flags.push({ entryKind: "reply", entryId: r.id, reason: "duplicate_id" });
+      continue;
+    }
+    rows.push({
+      workspaceId: ref.workspaceId,
+      id: r.id,
+      collabName: name,
+      documentId: ref.documentId,
+      annotationId: r.annotationId,
+      parentId: r.parentId ?? null,
+      authorId: r.author.id,
+      authorName: r.author.name,
+      body: r.body,
+      createdAt: new Date(r.createdAt),
+      editedAt: r.editedAt ? new Date(r.editedAt) : null,
+    });
+  }
+  await tx.reply.deleteMany({ where: { collabName: name } });
+  if (rows.length) await tx.reply.createMany({ data: rows });
+  return { stored: rows.length, flags };
+}

@@ -1,0 +1,52 @@
+/**
+ * Operations that non-browser writers (imports, the API, scripts) send to the collab server's
+ * direct-write endpoint. The server applies them to the live Y.Doc with the same client
+ * library the UI uses, so connected clients see them at once.
+ */
+import { z } from "zod";
+import type { Action } from "../permissions";
+import { actorSchema, anchorSchema, ANNOTATION_STATUSES, colourSchema, COLLAB_LIMITS, endpointSchema, entryIdSchema, LINK_KINDS } from "./entries";
+import type { CollabDocKind } from "./doc-names";
+
+const themeIds = z.array(entryIdSchema).max(COLLAB_LIMITS.themesPerAnnotation);
+
+export const directOperationSchema = z.discriminatedUnion("op", [
+  z.object({
+    op: z.literal("createAnnotation"),
+    input: z.object({ id: entryIdSchema.optional(), anchor: anchorSchema, colour: colourSchema, themeIds: themeIds.optional(), note: z.string().max(50_000).optional() }),
+  }),
+  z.object({ op: z.literal("updateAnnotation"), id: entryIdSchema, patch: z.object({ anchor: anchorSchema.optional(), colour: colourSchema.optional(), themeIds: themeIds.optional() }) }),
+  z.object({ op: z.literal("deleteAnnotation"), id: entryIdSchema }),
+  z.object({ op: z.literal("setStatus"), id: entryIdSchema, status: z.enum(ANNOTATION_STATUSES) }),
+  z.object({
+    op: z.literal("addReply"),
+    input: z.object({ id: entryIdSchema.optional(), annotationId: entryIdSchema, parentId: entryIdSchema.optional(), body: z.string().max(COLLAB_LIMITS.replyMax * 2) }),
+  }),
+  z.object({
+    op: z.literal("upsertTheme"),
+    input: z.object({ id: entryIdSchema.optional(), name: z.string().max(COLLAB_LIMITS.themeNameMax * 2), colour: colourSchema, description: z.string().max(COLLAB_LIMITS.descriptionMax).optional() }),
+  }),
+  z.object({
+    op: z.literal("addLink"),
+    input: z.object({ id: entryIdSchema.optional(), from: endpointSchema, to: endpointSchema, kind: z.enum(LINK_KINDS), label: z.string().max(COLLAB_LIMITS.labelMax).optional() }),
+  }),
+]);
+export type DirectOperation = z.infer<typeof directOperationSchema>;
+
+export const directRequestSchema = z.object({
+  documentName: z.string().max(200),
+  actor: actorSchema,
+  operations: z.array(directOperationSchema).min(1).max(1_000),
+});
+export type DirectRequest = z.infer<typeof directRequestSchema>;
+
+/** The document kind an operation writes and the permission it needs there. */
+export const DIRECT_OPERATION_RULES: Record<DirectOperation["op"], { kind: CollabDocKind; action: Action }> = {
+  createAnnotation: { kind: "annotations", action: "annotation.create" },
+  updateAnnotation: { kind: "annotations", action: "annotation.edit" },
+  deleteAnnotation: { kind: "annotations", action: "annotation.edit" },
+  setStatus: { kind: "annotations", action: "annotation.edit" },
+  addReply: { kind: "discussion", action: "annotation.reply" },
+  upsertTheme: { kind: "meta", action: "theme.manage" },
+  addLink: { kind: "meta", action: "link.manage" },
+};

@@ -1,0 +1,130 @@
+/**
+ * Projection: what the Y.Docs hold reaches the relational tables in the store transaction,
+ * invalid entries are flagged and never stored, and the projection can be rebuilt.
+ */
+import * as Y from "yjs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  addLink,
+  addReply,
+  annotationsDocName,
+  buildAnchor,
+  createAnnotation,
+  deleteAnnotation,
+  discussionDocName,
+  getNoteFragment,
+  listAnnotations,
+  metaDocName,
+  upsertTheme,
+} from "../../lib/collab/model";
+import { rebuildProjection } from "../../lib/collab/server/rebuild-projection";
+import type { CollabServer } from "../../lib/collab/server";
+import { prisma } from "../../lib/server/db/client";
+import { makeWorld, type World } from "../support/factories";
+import { connect, disconnectAll, makeDocument, startCollab, waitFor } from "./support/harness";
+
+let server: CollabServer;
+let world: World;
+let paper: Awaited<ReturnType<typeof makeDocument>>;
+let otherPaper: Awaited<ReturnType<typeof makeDocument>>;
+
+beforeAll(async () => {
+  server = await startCollab();
+  world = await makeWorld();
+  paper = await makeDocument(world.workspace.id, world.members.owner.id);
+  otherPaper = await makeDocument(world.workspace.id, world.members.owner.id, "まったく別の文書の本文。");
+});
+afterEach(() => disconnectAll());
+afterAll(() => server.destroy());
+
+const now = new Date("2026-03-01T10:00:00.000Z");
+
+describe("projection", () => {
+  it("stores valid entries with notes and themes, flags invalid ones", async () => {
+    const name = annotationsDocName(world.workspace.id, paper.id);
+    const editor = world.members.editor;
+    const h = connect(server, name, editor.id);
+    await h.ready;
+    const actor = { id: editor.id, name: editor.name };
+    const start = paper.text.indexOf("拡大抑止");
+    const good = createAnnotation(h.doc, { anchor: buildAnchor(paper.text, paper.versionId, start, start + 4), colour: "#ffcc00", themeIds: ["th1", "th2"], note: "核心部分" }, actor, now);
+    const surrogate = paper.text.indexOf("𠮷");
+    const astral = createAnnotation(h.doc, { anchor: buildAnchor(paper.text, paper.versionId, surrogate, surrogate + 4), colour: "#ffcc00" }, actor, now);
+    const gone = createAnnotation(h.doc, { anchor: buildAnchor(paper.text, paper.versionId, 0, 2), colour: "#ffcc00" }, actor, now);
+    deleteAnnotation(h.doc, gone.id, now);
+    // What a hostile or buggy client can write around the library:
+    const raw = h.doc.getMap("annotations");
+    const valid = { ...good, id: "x", themeIds: [] };
+    h.doc.transact(() => {
+      raw.set("bad-range", { ...valid, id: "bad-range", anchor: { ...good.anchor, start: 5, end: paper.text.length + 10 } });
+      raw.set("bad-quote", { ...valid, id: "bad-quote", anchor: { ...good.anchor, exact: "捏造された引用" } });
+      raw.set("bad-schema", { id: "bad-schema", anchor: "somewhere", colour: "<script>" });
+      raw.set("bad-version", { ...valid, id: "bad-version", anchor: buildAnchor(otherPaper.text, otherPaper.versionId, 0, 4) });
+      raw.set("id-mismatch", { ...valid, id: "something-else" });
+      h.doc.getMap("notes").set(good.id + "-orphan", new Y.XmlFragment());
+    });
+    h.doc.getMap("notes").set(astral.id, "not a fragment" as unknown as Y.XmlFragment);
+
+    const rows = await waitFor(async () => {
+      const r = await prisma.annotation.findMany({ where: { collabName: name }, include: { themes: true }, orderBy: { start: "asc" } });
+      const flags = await prisma.projectionFlag.findMany({ where: { collabName: name } });
+      return r.length === 2 && flags.length >= 6 ? { r, flags } : null;
+    }, "projection with flags");
+
+    expect(rows.r.map((a) => a.id).sort()).toEqual([good.id, astral.id].sort());
+    const projected = rows.r.find((a) => a.id === good.id)!;
+    expect(projected).toMatchObject({ exact: "拡大抑止", noteText: "核心部分", authorId: editor.id, status: "open", documentId: paper.id, versionId: paper.versionId });
+    expect(projected.themes.map((t) => t.themeId).sort()).toEqual(["th1", "th2"]);
+    expect(rows.r.find((a) => a.id === astral.id)!.exact).toBe(paper.text.slice(surrogate, surrogate + 4));
+    const reasons = Object.fromEntries(rows.flags.map((f) => [f.entryId, f.reason]));
+    expect(reasons).toMatchObject({
+      "bad-range": "range_outside_text",
+      "bad-quote": "quote_mismatch",
+      "bad-schema": "schema",
+      "bad-version": "unknown_version",
+      "id-mismatch": "id_mismatch",
+      [astral.id]: "note_malformed",
+    });
+    // The state itself is stored too, in the same transaction.
+    const stored = await prisma.collabDocument.findUniqueOrThrow({ where: { name } });
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, stored.state);
+    expect(listAnnotations(copy).map((a) => a.id).sort()).toEqual(listAnnotations(h.doc).map((a) => a.id).sort());
+    expect(getNoteFragment(copy, good.id)).toBeDefined();
+  });
+
+  it("projects replies, themes and links", async () => {
+    const editor = world.members.editor;
+    const actor = { id: editor.id, name: editor.name };
+    const disc = connect(server, discussionDocName(world.workspace.id, paper.id), world.members.commenter.id);
+    const meta = connect(server, metaDocName(world.workspace.id), editor.id);
+    await Promise.all([disc.ready, meta.ready]);
+    const commenter = { id: world.members.commenter.id, name: world.members.commenter.name };
+    const r1 = addReply(disc.doc, { annotationId: "a1", body: "根拠は？" }, commenter, now);
+    addReply(disc.doc, { annotationId: "a1", parentId: r1.id, body: "第2節を参照" }, commenter, now);
+    disc.doc.getMap("replies").set("huge", { ...r1, id: "huge", body: "x".repeat(10_000) });
+    const theme = upsertTheme(meta.doc, { name: "指揮統制", colour: "#336699" }, now);
+    addLink(meta.doc, { from: { kind: "annotation", id: "a1" }, to: { kind: "annotation", id: "a2" }, kind: "contradicts" }, actor, now);
+
+    await waitFor(async () => (await prisma.reply.count({ where: { workspaceId: world.workspace.id } })) === 2, "two replies");
+    await waitFor(async () => (await prisma.link.count({ where: { workspaceId: world.workspace.id } })) === 1, "one link");
+    expect(await prisma.theme.findMany({ where: { workspaceId: world.workspace.id } })).toMatchObject([{ id: theme.id, name: "指揮統制" }]);
+    const flag = await waitFor(() => prisma.projectionFlag.findFirst({ where: { entryId: "huge" } }), "flag for the oversized reply");
+    expect(flag.reason).toBe("schema");
+    expect(await prisma.reply.findFirst({ where: { id: "huge" } })).toBeNull();
+  });
+
+  it("rebuilds the projection from the stored states", async () => {
+    const before = await prisma.annotation.findMany({ where: { workspaceId: world.workspace.id }, orderBy: { id: "asc" } });
+    const replies = await prisma.reply.count({ where: { workspaceId: world.workspace.id } });
+    expect(before.length).toBeGreaterThan(0);
+    await prisma.annotation.deleteMany({ where: { workspaceId: world.workspace.id } });
+    await prisma.reply.deleteMany({ where: { workspaceId: world.workspace.id } });
+    await prisma.annotation.create({ data: { ...before[0]!, id: "stale-row", collabName: before[0]!.collabName } });
+    const summary = await rebuildProjection({ workspaceId: world.workspace.id });
+    expect(summary.documents).toBeGreaterThanOrEqual(3);
+    const after = await prisma.annotation.findMany({ where: { workspaceId: world.workspace.id }, orderBy: { id: "asc" } });
+    expect(after).toEqual(before);
+    expect(await prisma.reply.count({ where: { workspaceId: world.workspace.id } })).toBe(replies);
+  });
+});
