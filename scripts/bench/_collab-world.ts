@@ -22,6 +22,7 @@ export async function makeBenchWorld(label: string): Promise<BenchWorld> {
   // Quiet logs unless asked: the loggers are created on first import, hence the dynamic imports.
   process.env.LOG_LEVEL ??= "warn";
   const { createTestDatabase } = await import("../../tests/support/test-database");
+  const previousUrl = process.env.DATABASE_URL;
   const db = await createTestDatabase(label);
   process.env.DATABASE_URL = db.url;
   const { makeWorld } = await import("../../tests/support/factories");
@@ -40,6 +41,9 @@ export async function makeBenchWorld(label: string): Promise<BenchWorld> {
     dispose: async () => {
       await disconnectPrisma();
       await db.dispose();
+      // The next suite must create its own database, not reuse this (stopped) one.
+      if (previousUrl === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = previousUrl;
     },
   };
 }
