@@ -10,8 +10,8 @@ export function LocaleSwitcher() {
   const t = useTranslations();
   const router = useRouter();
   return (
-    <label className="row small" style={{ flexDirection: "row", fontWeight: 400 }}>
-      <span className="muted">{t("nav.language")}</span>
+    <label className="small" style={{ fontWeight: 400 }}>
+      <span className="visually-hidden">{t("nav.language")}</span>
       <select
         aria-label={t("nav.language")}
         value={locale}

@@ -4,12 +4,12 @@ import { LocaleSwitcher } from "./LocaleSwitcher";
 import { SignOutButton } from "./SignOutButton";
 import { WorkspaceSwitcher, type SwitcherItem } from "./WorkspaceSwitcher";
 
-export type Tab = "documents" | "members" | "settings";
+export type Tab = "documents" | "compare" | "themes" | "matrix" | "map" | "export" | "members" | "settings";
 
 /** The app's top bar: brand, workspace switcher, workspace tabs, language and account. */
 export async function TopBar(props: { userName: string | null; workspaces: SwitcherItem[]; current?: { slug: string; tab: Tab } }) {
   const t = await getTranslations();
-  const tabs: Tab[] = ["documents", "members", "settings"];
+  const tabs: Tab[] = ["documents", "compare", "themes", "matrix", "map", "export", "members", "settings"];
   return (
     <header className="topbar">
       <a className="skip-link" href="#main">{t("app.skip")}</a>

@@ -1,7 +1,8 @@
 /**
  * Global setup of the `e2e` project: a fresh migrated database seeded with the demo
  * workspace (as on a first `npm start`), a production build of the app (rebuilt only
- * when sources changed) and `next start` on a free port.
+ * when sources changed), the collab server (scripts/collab.ts, as `npm start` runs it) and
+ * `next start`, each on a free port, with the same secrets and URLs as `npm start` gives them.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -15,11 +16,11 @@ import { nextBin } from "../../scripts/start/next-bin";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+async function waitForHealth(url: string, timeoutMs: number, healthPath = "/api/health"): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`${url}/api/health`);
+      const res = await fetch(`${url}${healthPath}`);
       if (res.ok) return;
     } catch {
       // not listening yet
@@ -32,6 +33,7 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const db = await createTestDatabase("e2e");
   const port = await freePort();
+  const collabPort = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const env = {
     ...process.env,
@@ -40,6 +42,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     COLLAB_TOKEN_SECRET: randomBytes(32).toString("base64url"),
+    COLLAB_PORT: String(collabPort),
+    COLLAB_PUBLIC_URL: `ws://localhost:${collabPort}`,
+    COLLAB_ALLOWED_ORIGINS: `http://127.0.0.1:${port}`,
+    // Short store debounce: tests read what the server persisted soon after a change.
+    COLLAB_DEBOUNCE_MS: "200",
     NODE_ENV: "production" as const,
     NEXT_TELEMETRY_DISABLED: "1",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
@@ -57,20 +64,35 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw e;
   }
 
-    const server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
-  const exited = new Promise<never>((_, reject) => server.once("exit", (code) => reject(new Error(`next start exited with code ${code}`))));
+  // `node --import tsx` (not the tsx binary): one process, so SIGTERM reaches the server itself.
+  const collab = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "collab.ts")], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  const server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  const stop = async (c: typeof server) => {
+    if (c.exitCode !== null || c.signalCode !== null) return;
+    const exited = new Promise((r) => c.once("exit", r));
+    c.kill("SIGTERM");
+    await exited;
+  };
+  const exited = new Promise<never>((_, reject) => {
+    server.once("exit", (code) => reject(new Error(`next start exited with code ${code}`)));
+    collab.once("exit", (code) => reject(new Error(`the collab server exited with code ${code}`)));
+  });
+  exited.catch(() => {});
   try {
-    await Promise.race([waitForHealth(baseUrl, 60_000), exited]);
+    await Promise.race([Promise.all([waitForHealth(baseUrl, 60_000), waitForHealth(`http://127.0.0.1:${collabPort}`, 60_000, "/health")]), exited]);
   } catch (e) {
-    server.kill("SIGTERM");
+    await stop(collab);
+    await stop(server);
     await db.dispose();
     throw e;
   }
   project.provide("e2eBaseUrl", baseUrl);
+  project.provide("e2eDatabaseUrl", db.url);
 
   return async () => {
-    server.kill("SIGTERM");
-    await new Promise((r) => (server.exitCode === null ? server.once("exit", r) : r(null)));
+    // Collab first: its shutdown stores what is still debounced, which needs the database.
+    await stop(collab);
+    await stop(server);
     await db.dispose();
   };
 }

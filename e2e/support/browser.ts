@@ -48,5 +48,7 @@ export async function signIn(page: Page, email: string, password: string, callba
 declare module "vitest" {
   export interface ProvidedContext {
     e2eBaseUrl: string;
+    /** The e2e database, for tests that check what was stored. */
+    e2eDatabaseUrl: string;
   }
 }

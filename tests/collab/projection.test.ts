@@ -107,7 +107,9 @@ describe("projection", () => {
     addLink(meta.doc, { from: { kind: "annotation", id: "a1" }, to: { kind: "annotation", id: "a2" }, kind: "contradicts" }, actor, now);
 
     await waitFor(async () => (await prisma.reply.count({ where: { workspaceId: world.workspace.id } })) === 2, "two replies");
-    await waitFor(async () => (await prisma.link.count({ where: { workspaceId: world.workspace.id } })) === 1, "one link");
+    // "a1" and "a2" are not annotations of this workspace: the link is flagged, never projected (issue #7).
+    await waitFor(() => prisma.projectionFlag.findFirst({ where: { entryKind: "link", reason: "link_endpoint_missing" } }), "flag for the link to nowhere");
+    expect(await prisma.link.count({ where: { workspaceId: world.workspace.id } })).toBe(0);
     expect(await prisma.theme.findMany({ where: { workspaceId: world.workspace.id } })).toMatchObject([{ id: theme.id, name: "指揮統制" }]);
     const flag = await waitFor(() => prisma.projectionFlag.findFirst({ where: { entryId: "huge" } }), "flag for the oversized reply");
     expect(flag.reason).toBe("schema");

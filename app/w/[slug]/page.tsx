@@ -25,7 +25,15 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
         <h1 data-testid="workspace-name">{ws.name}</h1>
         <span className="badge">{t(`roles.${ws.role}`)}</span>
       </div>
-      <h2>{t("documents.title")}</h2>
+      <div className="row" style={{ justifyContent: "space-between", marginBottom: "0.75rem" }}>
+        <h2 style={{ margin: 0 }}>{t("documents.title")}</h2>
+        {docs.length > 0 && (
+          <form id="compare-form" action={`/w/${ws.slug}/compare`} method="get" className="row" style={{ gap: "0.5rem" }}>
+            <span className="muted small">{t("compare.openHint")}</span>
+            <button type="submit" className="btn primary" data-testid="compare-selected">{t("compare.compareSelected")}</button>
+          </form>
+        )}
+      </div>
       {docs.length === 0 ? (
         <p className="muted">{t("documents.empty")}</p>
       ) : (
@@ -33,6 +41,9 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
           <table className="list" data-testid="document-list">
             <thead>
               <tr>
+                <th scope="col">
+                  <span style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>{t("compare.title")}</span>
+                </th>
                 <th scope="col">{t("documents.columns.title")}</th>
                 <th scope="col" className="hide-narrow">{t("documents.columns.authors")}</th>
                 <th scope="col" className="hide-narrow">{t("documents.columns.date")}</th>
@@ -43,6 +54,9 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
             <tbody>
               {docs.map((d) => (
                 <tr key={d.id}>
+                  <td style={{ width: "2.5rem" }}>
+                    <input type="checkbox" name="d" value={d.id} form="compare-form" aria-label={t("compare.pickForCompare", { title: d.title })} data-testid="compare-check" />
+                  </td>
                   <td>
                     <Link href={`/w/${ws.slug}/d/${d.id}`} data-testid="document-link"><strong>{d.title}</strong></Link>
                     {d.language && <span className="badge" style={{ marginLeft: 8 }}>{d.language}</span>}

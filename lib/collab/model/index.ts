@@ -5,6 +5,9 @@
 export * from "./annotations";
 export * from "./replies";
 export * from "./workspace";
+export * from "./links";
+export * from "./map";
+export * from "./tagging";
 export { createUndoManager } from "./undo";
 export { noteText } from "./note-text";
 export { localOriginOf, newEntryId } from "./structure";

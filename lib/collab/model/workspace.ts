@@ -1,6 +1,7 @@
 /**
- * The workspace Y.Doc: themes, links between annotations (or map nodes), argument-map nodes and
- * their positions. Positions sit in their own map because they change on every drag-stop.
+ * The workspace Y.Doc: themes (./themes.ts), links between annotations (or map nodes),
+ * argument-map nodes and their positions. Positions sit in their own map because they change
+ * on every drag-stop.
  */
 import type * as Y from "yjs";
 import { AppError } from "../../core/errors";
@@ -8,53 +9,18 @@ import {
   linkEntrySchema,
   mapNodeEntrySchema,
   positionSchema,
-  themeEntrySchema,
   type CollabActor,
   type LinkEntry,
   type LinkKind,
   type MapNodeEntry,
   type MapPosition,
-  type ThemeEntry,
 } from "../../core/collab";
 import type { z } from "zod";
 import { linksMap, newEntryId, nodesMap, positionsMap, themesMap, transactLocal } from "./structure";
 import { parseEntry } from "./validate";
 
-export interface ThemeInput {
-  id?: string;
-  name: string;
-  colour: string;
-  description?: string;
-}
+export * from "./themes";
 
-/** Creates a theme, or changes the one with `input.id`. */
-export function upsertTheme(doc: Y.Doc, input: ThemeInput, now: Date): ThemeEntry {
-  return transactLocal(doc, () => {
-    const current = input.id ? valid(themeEntrySchema, themesMap(doc).get(input.id)) : undefined;
-    const at = now.toISOString();
-    const entry = parseEntry(themeEntrySchema, {
-      id: input.id ?? newEntryId(),
-      name: input.name.normalize("NFC").trim(),
-      colour: input.colour,
-      ...(input.description ? { description: input.description } : {}),
-      createdAt: current?.createdAt ?? at,
-      updatedAt: at,
-    });
-    themesMap(doc).set(entry.id, entry);
-    return entry;
-  });
-}
-
-/** Deletes a theme softly (annotations keep naming it until someone untags them). */
-export function deleteTheme(doc: Y.Doc, id: string, now: Date): void {
-  transactLocal(doc, () => {
-    const current = valid(themeEntrySchema, themesMap(doc).get(id));
-    if (!current || current.deleted) throw new AppError("not_found", "theme_not_found");
-    themesMap(doc).set(id, { ...current, deleted: true, updatedAt: now.toISOString() });
-  });
-}
-
-export const listThemes = (doc: Y.Doc): ThemeEntry[] => liveEntries(themeEntrySchema, themesMap(doc));
 
 export interface LinkInput {
   id?: string;

@@ -24,8 +24,19 @@ export const directOperationSchema = z.discriminatedUnion("op", [
   }),
   z.object({
     op: z.literal("upsertTheme"),
-    input: z.object({ id: entryIdSchema.optional(), name: z.string().max(COLLAB_LIMITS.themeNameMax * 2), colour: colourSchema, description: z.string().max(COLLAB_LIMITS.descriptionMax).optional() }),
+    input: z.object({
+      id: entryIdSchema.optional(),
+      name: z.string().max(COLLAB_LIMITS.themeNameMax * 2),
+      colour: colourSchema,
+      description: z.string().max(COLLAB_LIMITS.descriptionMax).optional(),
+      parentId: entryIdSchema.nullable().optional(),
+      order: z.number().finite().optional(),
+    }),
   }),
+  /** Merges theme `sourceId` into `targetId` in the workspace doc (see mergeThemes). */
+  z.object({ op: z.literal("mergeThemes"), sourceId: entryIdSchema, targetId: entryIdSchema }),
+  /** Replaces a theme on every annotation of one document's doc (the second half of a merge). */
+  z.object({ op: z.literal("retagAnnotations"), fromThemeId: entryIdSchema, toThemeId: entryIdSchema }),
   z.object({
     op: z.literal("addLink"),
     input: z.object({ id: entryIdSchema.optional(), from: endpointSchema, to: endpointSchema, kind: z.enum(LINK_KINDS), label: z.string().max(COLLAB_LIMITS.labelMax).optional() }),
@@ -48,5 +59,7 @@ export const DIRECT_OPERATION_RULES: Record<DirectOperation["op"], { kind: Colla
   setStatus: { kind: "annotations", action: "annotation.edit" },
   addReply: { kind: "discussion", action: "annotation.reply" },
   upsertTheme: { kind: "meta", action: "theme.manage" },
+  mergeThemes: { kind: "meta", action: "theme.manage" },
+  retagAnnotations: { kind: "annotations", action: "annotation.edit" },
   addLink: { kind: "meta", action: "link.manage" },
 };

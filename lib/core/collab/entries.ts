@@ -69,11 +69,20 @@ export const replyEntrySchema = z.object({
 });
 export type ReplyEntry = z.infer<typeof replyEntrySchema>;
 
+/**
+ * A theme (code) of the workspace. `parentId` nests it (views break any cycle that concurrent
+ * moves create, see lib/core/themes/tree.ts); `order` sorts siblings (fractional, so a move
+ * writes one entry); `mergedInto` marks a theme merged into another: it is deleted, and views
+ * count annotations still naming it under the target until the merge has retagged them.
+ */
 export const themeEntrySchema = z.object({
   id: entryIdSchema,
   name: z.string().min(1).max(COLLAB_LIMITS.themeNameMax),
   colour: colourSchema,
   description: z.string().max(COLLAB_LIMITS.descriptionMax).optional(),
+  parentId: entryIdSchema.optional(),
+  order: z.number().finite().optional(),
+  mergedInto: entryIdSchema.optional(),
   createdAt: isoDate,
   updatedAt: isoDate,
   deleted: z.boolean().optional(),

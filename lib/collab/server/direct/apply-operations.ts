@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import type { CollabActor, DirectOperation } from "../../../core/collab";
-import { addLink, addReply, createAnnotation, deleteAnnotation, setStatus, updateAnnotation, upsertTheme } from "../../model";
+import { addLink, addReply, createAnnotation, deleteAnnotation, mergeThemes, retagAnnotations, setStatus, updateAnnotation, upsertTheme } from "../../model";
 
 /** Applies one operation with the client library; returns the id it created or touched. */
 export function applyOperation(doc: Y.Doc, op: DirectOperation, actor: CollabActor, now: Date): string {
@@ -20,6 +20,11 @@ export function applyOperation(doc: Y.Doc, op: DirectOperation, actor: CollabAct
       return upsertTheme(doc, op.input, now).id;
     case "addLink":
       return addLink(doc, op.input, actor, now).id;
+    case "mergeThemes":
+      return mergeThemes(doc, op.sourceId, op.targetId, now).id;
+    case "retagAnnotations":
+      // The id returned is the count of retagged annotations, as text (ids are strings).
+      return String(retagAnnotations(doc, op.fromThemeId, op.toThemeId, now));
   }
 }
 

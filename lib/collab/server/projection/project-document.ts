@@ -4,6 +4,7 @@ import type { Flag } from "./flags";
 import { projectAnnotations } from "./project-annotations";
 import { projectReplies } from "./project-replies";
 import { projectWorkspace } from "./project-workspace";
+import { reconcileLinks } from "./reconcile-links";
 import type { DocSnapshot } from "./snapshot";
 
 export interface ProjectionSummary {
@@ -17,8 +18,11 @@ export interface ProjectionSummary {
  */
 export async function projectDocument(tx: Prisma.TransactionClient, name: string, ref: CollabDocRef, snapshot: DocSnapshot): Promise<ProjectionSummary> {
   let result: { stored: number; flags: Flag[] };
-  if (ref.kind === "annotations" && snapshot.kind === "annotations") result = await projectAnnotations(tx, name, ref, snapshot);
-  else if (ref.kind === "discussion" && snapshot.kind === "discussion") result = await projectReplies(tx, name, ref, snapshot);
+  if (ref.kind === "annotations" && snapshot.kind === "annotations") {
+    result = await projectAnnotations(tx, name, ref, snapshot);
+    // Annotations may have gone (or come back): links to them follow in this transaction.
+    await reconcileLinks(tx, ref.workspaceId);
+  } else if (ref.kind === "discussion" && snapshot.kind === "discussion") result = await projectReplies(tx, name, ref, snapshot);
   else if (ref.kind === "meta" && snapshot.kind === "meta") result = await projectWorkspace(tx, ref, snapshot);
   else throw new Error(`snapshot of kind ${snapshot.kind} does not fit ${name}`);
 

@@ -1,18 +1,18 @@
 import * as Y from "yjs";
 import type { CollabDocRef } from "../../../core/collab";
 import { noteText } from "../../model/note-text";
-import { annotationsMap, linksMap, notesMap, repliesMap, themesMap } from "../../model/structure";
+import { annotationsMap, linksMap, nodesMap, notesMap, repliesMap, themesMap } from "../../model/structure";
 
 /** The raw entries of one Y.Doc, unvalidated: the projection decides what of it is sound. */
 export type DocSnapshot =
   | { kind: "annotations"; annotations: [string, unknown][]; notes: Map<string, { text: string } | { malformed: true }> }
   | { kind: "discussion"; replies: [string, unknown][] }
-  | { kind: "meta"; themes: [string, unknown][]; links: [string, unknown][] };
+  | { kind: "meta"; themes: [string, unknown][]; links: [string, unknown][]; nodes: [string, unknown][] };
 
 /** Copies the entries out of `doc` synchronously, so they match a state encoded in the same tick. */
 export function snapshotEntries(ref: CollabDocRef, doc: Y.Doc): DocSnapshot {
   if (ref.kind === "discussion") return { kind: "discussion", replies: [...repliesMap(doc).entries()] };
-  if (ref.kind === "meta") return { kind: "meta", themes: [...themesMap(doc).entries()], links: [...linksMap(doc).entries()] };
+  if (ref.kind === "meta") return { kind: "meta", themes: [...themesMap(doc).entries()], links: [...linksMap(doc).entries()], nodes: [...nodesMap(doc).entries()] };
   const notes = new Map<string, { text: string } | { malformed: true }>();
   for (const [id, value] of notesMap(doc).entries()) {
     // A client can put anything under `notes`; only an XmlFragment is a note.

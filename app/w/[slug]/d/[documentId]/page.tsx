@@ -1,4 +1,6 @@
 import { cache } from "react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { Metadata } from "next";
 import { requireActor, loadForPage } from "@/lib/server/http/page";
 import { getDocumentOp } from "@/lib/server/documents/get-document";
@@ -45,6 +47,11 @@ export default async function DocumentPage(props: Props) {
   return (
     <AppFrame actor={actor} current={{ slug: r.slug, tab: "documents" }}>
       <DocumentHeader document={view.document} versions={view.versions} current={view.version} listHref={`/w/${encodeURIComponent(r.slug)}`} readerHref={r.base} />
+      <p style={{ margin: "-0.75rem 0 1rem" }}>
+        <Link className="btn small" href={`/w/${encodeURIComponent(r.slug)}/compare?d=${encodeURIComponent(view.document.id)}`} data-testid="open-compare">
+          ⇆ {(await getTranslations("compare"))("compareWith")}
+        </Link>
+      </p>
       <DocumentReader version={view.version} language={view.document.language} />
       <details style={{ marginTop: "2rem" }} data-testid="document-details">
         <summary className="muted">{view.document.title}</summary>

@@ -1,0 +1,155 @@
+"use client";
+
+import { useState, useSyncExternalStore } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { deleteAnnotation, getNoteFragment, setStatus, updateAnnotation, type CollabActor } from "@/lib/collab/model";
+import { HIGHLIGHT_COLOURS } from "@/lib/core/compare";
+import dynamic from "next/dynamic";
+import type { PaneHandle } from "./pane-handle";
+import { Replies } from "./Replies";
+import { useErrorReason } from "./use-error-reason";
+import s from "./compare.module.css";
+
+interface Props {
+  pane: PaneHandle;
+  annotationId: string;
+  actor: CollabActor;
+  colour: string;
+  canEdit: boolean;
+  canReply: boolean;
+  autoFocusNote: boolean;
+  onClose(): void;
+  onShow(): void;
+}
+
+/**
+ * The card of one annotation: quote, author and time, colour, status, note (live rich text),
+ * replies, delete, and undo/redo of the local user's changes. It stays open, and says so, when
+ * someone else deletes the annotation meanwhile.
+ */
+export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, canReply, autoFocusNote, onClose, onShow }: Props) {
+  const t = useTranslations("compare.card");
+  const tc = useTranslations("compare.colours");
+  const format = useFormatter();
+  const reason = useErrorReason();
+  const store = pane.store!;
+  const docs = pane.docs!;
+  useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
+  const undo = pane.undo;
+  useSyncExternalStore(undo?.subscribe ?? noop, () => undo?.getVersion() ?? 0, () => 0);
+  const item = store.get(annotationId);
+  // Rendered with key={annotationId}: the error state starts fresh for each annotation.
+  const [error, setError] = useState<string | null>(null);
+
+  const shown = store.lastKnown(annotationId);
+  if (!shown) return null;
+  const entry = shown.entry;
+  const gone = !item;
+  const editable = canEdit && !gone;
+  const otherNumber = pane.data.versionNumbers[entry.anchor.versionId];
+
+  const run = (fn: () => void) => {
+    try {
+      fn();
+      setError(null);
+    } catch (e) {
+      setError(reason(e));
+    }
+  };
+  const remove = () => {
+    if (!window.confirm(t("confirmDelete"))) return;
+    try {
+      deleteAnnotation(docs.annotations.doc, annotationId, new Date());
+    } catch {
+      // Two people deleting at once: the other delete won; nothing is lost, say what happened.
+      setError(t("alreadyDeleted"));
+    }
+  };
+  const fragment = getNoteFragment(docs.annotations.doc, annotationId);
+
+  return (
+    <article className={s.card} data-testid="annotation-card" data-annotation={annotationId} aria-label={t("label")}>
+      <div className={s.cardTop}>
+        <span className={s.rowColour} style={{ background: entry.colour }} aria-hidden="true" />
+        <p className={`${s.cardMeta} small muted`}>
+          {t("by", { name: entry.author.name, time: format.dateTime(new Date(entry.createdAt), { dateStyle: "medium", timeStyle: "short" }) })}
+        </p>
+        <button type="button" className={s.iconBtn} onClick={onClose} aria-label={t("close")} title={t("close")}>✕</button>
+      </div>
+      {gone && <p className="alert error small" role="status" data-testid="card-deleted">{t("deleted")}</p>}
+      {shown.placement.status === "orphan" && (
+        <p className="alert small" role="status" data-testid="card-orphan">
+          {shown.placement.reason === "quote_mismatch" ? t("invalid") : otherNumber === undefined ? t("newer") : t("orphan", { number: otherNumber })}
+        </p>
+      )}
+      {shown.placement.status === "moved" && (
+        <p className="muted small" role="status">{otherNumber === undefined ? t("movedNewer") : t("moved", { number: otherNumber })}</p>
+      )}
+      <blockquote className={s.quote} lang={pane.data.document.language ?? undefined} aria-label={t("quote")}>
+        {entry.anchor.exact.length > 400 ? `${entry.anchor.exact.slice(0, 400)}…` : entry.anchor.exact}
+      </blockquote>
+      {shown.placement.status !== "orphan" && !gone && (
+        <button type="button" className="btn link small" onClick={onShow}>{t("show")}</button>
+      )}
+
+      <h3 className={s.cardHeading}>{t("note")}</h3>
+      {fragment && (editable || fragment.length > 0) ? (
+        <NoteEditor
+          key={annotationId}
+          fragment={fragment}
+          provider={docs.annotations.provider}
+          user={{ id: actor.id, name: actor.name, color: colour }}
+          editable={editable}
+          autoFocus={autoFocusNote}
+          placeholder={t("notePlaceholder")}
+          label={t("note")}
+          labels={{ undo: t("noteUndo"), redo: t("noteRedo"), bold: t("bold"), italic: t("italic"), list: t("list") }}
+        />
+      ) : (
+        <p className="muted small">{t("noteReadOnly")}</p>
+      )}
+
+      {editable && (
+        <div className={s.cardActions}>
+          <div className={s.colourFilter} role="group" aria-label={t("colour")}>
+            {HIGHLIGHT_COLOURS.map((c) => (
+              <button
+                key={c.id}
+                type="button"
+                className={s.swatchSmall}
+                style={{ background: c.hex }}
+                aria-pressed={entry.colour.toLowerCase() === c.hex}
+                aria-label={tc(c.id)}
+                title={tc(c.id)}
+                onClick={() => run(() => updateAnnotation(docs.annotations.doc, annotationId, { colour: c.hex }, new Date()))}
+              />
+            ))}
+          </div>
+          <button
+            type="button"
+            className="btn small"
+            data-testid="toggle-status"
+            onClick={() => run(() => setStatus(docs.annotations.doc, annotationId, entry.status === "open" ? "resolved" : "open", new Date()))}
+          >
+            {entry.status === "open" ? t("resolve") : t("reopen")}
+          </button>
+          <button type="button" className="btn small" onClick={remove} data-testid="delete-annotation">{t("delete")}</button>
+        </div>
+      )}
+      {!editable && <p className="small muted">{t("status")}: {entry.status === "open" ? t("open") : t("resolved")}</p>}
+      {undo && (canEdit || canReply) && (
+        <div className={s.cardActions}>
+          <button type="button" className="btn small" disabled={!undo.canUndo()} onClick={() => undo.undo()} data-testid="undo" title={`${t("undo")} (Ctrl/⌘+Z)`}>↶ {t("undo")}</button>
+          <button type="button" className="btn small" disabled={!undo.canRedo()} onClick={() => undo.redo()} data-testid="redo" title={`${t("redo")} (Shift+Ctrl/⌘+Z)`}>↷ {t("redo")}</button>
+        </div>
+      )}
+      {error && <p className="alert error small" role="alert">{error}</p>}
+      <Replies doc={docs.discussion.doc} annotationId={annotationId} actor={actor} canReply={canReply && !gone} />
+    </article>
+  );
+}
+
+const noop = () => () => {};
+
+// Tiptap is loaded with the first card opened, not with the page: reading needs none of it.
+const NoteEditor = dynamic(() => import("./NoteEditor").then((m) => m.NoteEditor), { ssr: false, loading: () => <div className={s.noteWrap} style={{ minHeight: "6rem" }} /> });

@@ -1,0 +1,67 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { MAX_PANES } from "@/lib/core/compare";
+import { Avatars } from "./Avatars";
+import type { CollabSession } from "./collab-session";
+import { ConnectionBadge } from "./ConnectionBadge";
+import type { CompareData } from "./types";
+import { uniqueUsers, useAwareness } from "./use-awareness";
+import s from "./compare.module.css";
+
+interface Props {
+  data: CompareData;
+  order: string[];
+  session: CollabSession | null;
+  me: { id: string; name: string; color: string };
+  sync: boolean;
+  onSync(on: boolean): void;
+  onAdd(documentId: string): void;
+  onCopied(): void;
+}
+
+/** The view's bar: add a document, scroll together, copy the link, who is here, connection state. */
+export function CompareBar({ data, order, session, me, sync, onSync, onAdd, onCopied }: Props) {
+  const t = useTranslations("compare");
+  const peers = useAwareness(session?.meta.provider.awareness);
+  const people = [me, ...uniqueUsers(peers).filter((u) => u.id !== me.id)];
+  const available = data.documents.filter((d) => !order.includes(d.id));
+  const full = order.length >= MAX_PANES;
+  return (
+    <div className={s.bar} data-testid="compare-bar">
+      <h1 className={s.barTitle}>{t("pageTitle")}</h1>
+      <label className={s.picker}>
+        <span className={s.srOnly}>{t("addDocument")}</span>
+        <select
+          value=""
+          disabled={full || available.length === 0}
+          onChange={(e) => e.target.value && onAdd(e.target.value)}
+          title={full ? t("full") : t("addDocument")}
+          data-testid="add-document"
+        >
+          <option value="">{full ? t("full") : t("addPlaceholder")}</option>
+          {available.map((d) => (
+            <option key={d.id} value={d.id} lang={d.language ?? undefined}>
+              {d.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={s.syncToggle}>
+        <input type="checkbox" checked={sync} onChange={(e) => onSync(e.target.checked)} data-testid="sync-scroll" />
+        {t("syncScroll")}
+      </label>
+      <button
+        type="button"
+        className="btn small"
+        onClick={() => void navigator.clipboard?.writeText(window.location.href).then(onCopied, () => {})}
+        data-testid="copy-link"
+      >
+        {t("copyLink")}
+      </button>
+      <span className={s.barSpacer} />
+      <Avatars users={people.map((u) => (u.id === me.id ? { ...u, name: t("presence.you", { name: u.name }) } : u))} label={t("presence.workspace")} max={6} testId="workspace-presence" />
+      <ConnectionBadge session={session} />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { useTranslations } from "next-intl";
+import type { CollabSession, ConnectionState } from "./collab-session";
+import s from "./compare.module.css";
+
+/** Connected / syncing / offline, always visible: people must know whether others see their edits. */
+export function ConnectionBadge({ session }: { session: CollabSession | null }) {
+  const t = useTranslations("compare.connection");
+  const state: ConnectionState = useSyncExternalStore(
+    (fn) => (session ? session.subscribe(fn) : () => {}),
+    () => session?.getState() ?? "syncing",
+    () => "syncing",
+  );
+  const detail = state === "offline" || state === "refused" ? t(`${state}Detail`) : null;
+  return (
+    <>
+      <span className={s.connection} data-state={state} data-testid="connection-state" role="status" title={detail ?? t(state)}>
+        <span className={s.dot} aria-hidden="true" />
+        <span className={s.connectionText}>{t(state)}</span>
+      </span>
+      {detail && <p className={`${s.connectionDetail} small`} role="alert">{detail}</p>}
+    </>
+  );
+}

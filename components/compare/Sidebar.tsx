@@ -1,0 +1,88 @@
+"use client";
+
+import { useState, useSyncExternalStore } from "react";
+import { useTranslations } from "next-intl";
+import type { CollabActor } from "@/lib/collab/model";
+import { AnnotationCard } from "./AnnotationCard";
+import { AnnotationList } from "./AnnotationList";
+import type { PaneHandle } from "./pane-handle";
+import type { FocusRef } from "./types";
+import s from "./compare.module.css";
+
+interface Props {
+  panes: PaneHandle[];
+  active: number;
+  focus: FocusRef | null;
+  focusNote: boolean;
+  actor: CollabActor;
+  colour: string;
+  canEdit: boolean;
+  canReply: boolean;
+  onActivate(index: number): void;
+  onFocus(ref: FocusRef | null, scroll: boolean): void;
+}
+
+/** The annotations of one pane (tabs switch panes): a filtered list, or the card of the focused one. */
+export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdit, canReply, onActivate, onFocus }: Props) {
+  const t = useTranslations("compare");
+  const pane = panes[active] ?? panes[0];
+  const store = pane?.store ?? null;
+  useSyncExternalStore(store?.subscribe ?? noop, () => store?.version ?? 0, () => 0);
+  const cardHere = focus && pane && focus.documentId === pane.data.document.id && pane.store && pane.docs;
+  // Back in the list, the annotation just read is marked and scrolled to.
+  const [recent, setRecent] = useState<string | null>(null);
+  const back = () => {
+    if (focus) setRecent(focus.annotationId);
+    onFocus(null, false);
+  };
+  return (
+    <aside className={s.sidebar} aria-label={t("sidebar.title")} data-testid="sidebar">
+      {panes.length > 1 && (
+        <div className={s.tabs} role="tablist" aria-label={t("sidebar.title")}>
+          {panes.map((p, i) => (
+            <button
+              key={p.data.document.id}
+              type="button"
+              role="tab"
+              aria-selected={p === pane}
+              className={s.tab}
+              onClick={() => onActivate(i)}
+              title={p.data.document.title}
+              data-testid="sidebar-tab"
+            >
+              {i + 1}. {p.data.document.title}
+            </button>
+          ))}
+        </div>
+      )}
+      {!pane ? (
+        <p className="muted small">{t("sidebar.noPane")}</p>
+      ) : cardHere ? (
+        <div className={s.cardWrap}>
+          <button type="button" className="btn link small" onClick={back} data-testid="back-to-list">← {t("sidebar.back")}</button>
+          <AnnotationCard
+            key={focus.annotationId}
+            pane={pane}
+            annotationId={focus.annotationId}
+            actor={actor}
+            colour={colour}
+            canEdit={canEdit}
+            canReply={canReply}
+            autoFocusNote={focusNote}
+            onClose={back}
+            onShow={() => onFocus(focus, true)}
+          />
+        </div>
+      ) : store ? (
+        <AnnotationList
+          items={store.list()}
+          versionNumbers={pane.data.versionNumbers}
+          focusedId={recent}
+          onOpen={(id) => onFocus({ documentId: pane.data.document.id, annotationId: id }, true)}
+        />
+      ) : null}
+    </aside>
+  );
+}
+
+const noop = () => () => {};

@@ -1,0 +1,29 @@
+import type { DocumentMetaView, VersionView } from "@/lib/core/reader";
+import type { Role } from "@/lib/core/roles";
+
+/** Plain data the server page hands to the compare view (mirrors lib/server/documents/get-compare-view). */
+export interface ComparePaneData {
+  document: DocumentMetaView;
+  version: VersionView & { id: string };
+  versionNumbers: Record<string, number>;
+  /** Projection snapshot painted before the live doc arrives: [start, end, colour index, …]. */
+  preview: { colours: string[]; spans: number[] };
+}
+
+export interface CompareData {
+  workspace: { id: string; slug: string; name: string; role: Role };
+  panes: ComparePaneData[];
+  missing: string[];
+  documents: { id: string; title: string; language: string | null }[];
+}
+
+export interface CompareUser {
+  id: string;
+  name: string;
+}
+
+/** Where a focused annotation is: its pane's document and its id. */
+export interface FocusRef {
+  documentId: string;
+  annotationId: string;
+}

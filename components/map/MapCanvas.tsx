@@ -1,0 +1,252 @@
+"use client";
+
+/**
+ * The React Flow canvas of the argument map, given everything as props (the bench page mounts
+ * it with a synthetic graph). Positions: `positions` are the shared ones; a node being dragged
+ * here moves locally every frame and is reported through `onDragMove` (awareness) and, once,
+ * through `onDragEnd` (the Y.Doc).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  applyNodeChanges,
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useNodesInitialized,
+  useReactFlow,
+  ViewportPortal,
+  type Connection,
+  type Edge,
+  type NodeChange,
+  type ReactFlowInstance,
+} from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { RELATION_COLOURS, RELATION_DASHED, type GraphEdge, type GraphNode, type Relation } from "@/lib/core/argument";
+import { MapNodeView, type MapFlowNode, type MapNodeData } from "./MapNodeView";
+import styles from "./map.module.css";
+
+export interface PeerView {
+  clientId: number;
+  name: string;
+  color: string;
+  pointer: { x: number; y: number } | null;
+  selection: string[];
+  dragging: { id: string; x: number; y: number } | null;
+}
+
+export interface MapCanvasProps {
+  nodes: readonly GraphNode[];
+  edges: readonly GraphEdge[];
+  positions: Readonly<Record<string, { x: number; y: number }>>;
+  themes: ReadonlyMap<string, { name: string; colour: string }>;
+  peers: readonly PeerView[];
+  editable: boolean;
+  selected: { kind: "node" | "edge"; id: string } | null;
+  relationLabel: (r: Relation) => string;
+  kindLabel: (k: GraphNode["kind"]) => string;
+  draggingLabel: (name: string) => string;
+  onSelect: (s: { kind: "node" | "edge"; id: string } | null) => void;
+  onDragMove?: (id: string, p: { x: number; y: number } | null) => void;
+  onDragEnd?: (positions: Record<string, { x: number; y: number }>) => void;
+  onConnect?: (source: string, target: string) => void;
+  onPointer?: (p: { x: number; y: number } | null) => void;
+  onDelete?: () => void;
+  onInit?: (rf: ReactFlowInstance<MapFlowNode, Edge>) => void;
+}
+
+const nodeTypes = { arg: MapNodeView };
+
+function sameData(a: MapNodeData, b: MapNodeData): boolean {
+  return (
+    a.kind === b.kind &&
+    a.text === b.text &&
+    a.badge === b.badge &&
+    a.colour === b.colour &&
+    a.peerColour === b.peerColour &&
+    a.peerNote === b.peerNote &&
+    a.editable === b.editable &&
+    a.themes.length === b.themes.length &&
+    a.themes.every((t, i) => t.id === b.themes[i]!.id && t.name === b.themes[i]!.name && t.colour === b.themes[i]!.colour)
+  );
+}
+/** From this many nodes a map is "large" (see fitOptions). */
+const LARGE_MAP = 300;
+const LARGE_MIN_ZOOM = 0.25;
+
+export function MapCanvas(props: MapCanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <Canvas {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function Canvas(props: MapCanvasProps) {
+  const { nodes, edges, positions, themes, peers, editable, selected, relationLabel, kindLabel } = props;
+  const rf = useReactFlow<MapFlowNode, Edge>();
+  const [rfNodes, setRfNodes] = useState<MapFlowNode[]>([]);
+  const dragging = useRef(new Set<string>());
+
+  const { draggingLabel } = props;
+  // Pointers move many times a second; only selections and drags change how nodes look, so the
+  // nodes are rebuilt when those change, not on every pointer move.
+  const peerMarks = peers.map((p) => [p.color, p.name, p.selection, p.dragging] as const);
+  const peerKey = JSON.stringify(peerMarks);
+  const peerByNode = useMemo(() => {
+    const m = new Map<string, { colour: string; note?: string; at?: { x: number; y: number } }>();
+    for (const [color, name, selection, drag] of JSON.parse(peerKey) as typeof peerMarks) {
+      for (const id of selection) m.set(id, { colour: color });
+      if (drag) m.set(drag.id, { colour: color, note: draggingLabel(name), at: { x: drag.x, y: drag.y } });
+    }
+    return m;
+  }, [peerKey, draggingLabel]);
+
+  useEffect(() => {
+    setRfNodes((prev) => {
+      const before = new Map(prev.map((n) => [n.id, n]));
+      return nodes.map((n): MapFlowNode => {
+        const old = before.get(n.id);
+        const peer = peerByNode.get(n.id);
+        const position = dragging.current.has(n.id) && old ? old.position : (peer?.at ?? positions[n.id] ?? old?.position ?? { x: 0, y: 0 });
+        const data: MapNodeData = {
+            kind: n.kind,
+            text: n.text,
+            badge: n.kind === "annotation" ? (n.documentTitle ?? "") : kindLabel(n.kind),
+            ...(n.colour ? { colour: n.colour } : {}),
+            themes: n.themeIds.flatMap((id) => {
+              const t = themes.get(id);
+              return t ? [{ id, name: t.name, colour: t.colour }] : [];
+            }),
+            ...(peer ? { peerColour: peer.colour } : {}),
+            ...(peer?.note ? { peerNote: peer.note } : {}),
+            editable,
+        };
+        const isSelected = selected?.kind === "node" && selected.id === n.id;
+        // Unchanged nodes keep their object, so React Flow's memoised node components skip them.
+        if (old && old.selected === isSelected && old.position.x === position.x && old.position.y === position.y && sameData(old.data, data)) return old;
+        return { ...(old ?? {}), id: n.id, type: "arg", position, selected: isSelected, ariaLabel: `${kindLabel(n.kind)}: ${n.text.slice(0, 80)}`, data };
+      });
+    });
+  }, [nodes, positions, themes, peerByNode, editable, selected, kindLabel]);
+
+  const manyEdges = edges.length > 300;
+  // A large map opens on its first nodes at a readable zoom and cannot be zoomed out to show
+  // everything at once: mounting hundreds of React nodes in one frame is what makes panning
+  // and zooming stutter (the filters and "focus" are the way to see a part of a large map).
+  const large = nodes.length > LARGE_MAP;
+  const firstIds = large ? nodes.slice(0, 40).map((n) => n.id).join(",") : "";
+  const fitOptions = useMemo(() => (firstIds ? { nodes: firstIds.split(",").map((id) => ({ id })), maxZoom: 1 } : { maxZoom: 1 }), [firstIds]);
+  const rfEdges = useMemo<Edge[]>(
+    () =>
+      edges.map((e) => {
+        const colour = RELATION_COLOURS[e.relation];
+        const isSelected = selected?.kind === "edge" && selected.id === e.id;
+        return {
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          className: `rel-${e.relation}`,
+          // Wide invisible hit paths on thousands of long curves make every hit test slow.
+          interactionWidth: large ? 10 : 20,
+          selected: isSelected,
+          ariaLabel: relationLabel(e.relation),
+          style: { stroke: colour, strokeWidth: isSelected ? 3.5 : 2, ...(RELATION_DASHED[e.relation] ? { strokeDasharray: "6 4" } : {}) },
+          markerEnd: { type: MarkerType.ArrowClosed, color: colour, width: 16, height: 16 },
+          ...(!manyEdges || isSelected ? { label: relationLabel(e.relation) + (e.note ? ` — ${e.note}` : ""), labelStyle: { fill: colour, fontSize: 11, fontWeight: 600 }, labelBgStyle: { fill: "#fff" } } : {}),
+        };
+      }),
+    [edges, selected, relationLabel, manyEdges, large],
+  );
+
+  // The map's documents sync after the first render: fit the view once nodes first arrive.
+  const hadNodes = useRef(false);
+  const initialised = useNodesInitialized();
+  useEffect(() => {
+    if (hadNodes.current || !initialised || rfNodes.length === 0 || !nodes.every((n) => positions[n.id])) return;
+    hadNodes.current = true;
+    const frame = requestAnimationFrame(() => void rf.fitView(fitOptions));
+    return () => cancelAnimationFrame(frame);
+  }, [initialised, rfNodes.length, rf, fitOptions, nodes, positions]);
+
+  const { onDragMove, onDragEnd, onSelect, onConnect, onPointer } = props;
+  const onNodesChange = useCallback(
+    (changes: NodeChange<MapFlowNode>[]) => {
+      setRfNodes((nds) => applyNodeChanges(changes, nds));
+      const ended: Record<string, { x: number; y: number }> = {};
+      for (const c of changes) {
+        if (c.type === "position") {
+          if (c.dragging && c.position) {
+            dragging.current.add(c.id);
+            onDragMove?.(c.id, c.position);
+          } else if (!c.dragging && dragging.current.has(c.id)) {
+            dragging.current.delete(c.id);
+            const node = rf.getNode(c.id);
+            const p = c.position ?? node?.position;
+            if (p) ended[c.id] = p;
+            onDragMove?.(c.id, null);
+          }
+        }
+      }
+      if (Object.keys(ended).length) onDragEnd?.(ended);
+    },
+    [onDragMove, onDragEnd, rf],
+  );
+
+  const onMove = useCallback(
+    (e: React.MouseEvent) => {
+      if (!onPointer) return;
+      onPointer(rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [onPointer, rf],
+  );
+
+  return (
+    <div className={styles.flow} style={{ width: "100%", height: "100%" }} onMouseMove={onMove} onMouseLeave={() => onPointer?.(null)}>
+      <ReactFlow<MapFlowNode, Edge>
+        nodes={rfNodes}
+        edges={rfEdges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeClick={(_, n) => onSelect({ kind: "node", id: n.id })}
+        onEdgeClick={(_, e) => onSelect({ kind: "edge", id: e.id })}
+        onPaneClick={() => onSelect(null)}
+        onConnect={(c: Connection) => c.source && c.target && onConnect?.(c.source, c.target)}
+        nodesDraggable={editable}
+        nodesConnectable={editable}
+        elementsSelectable
+        deleteKeyCode={null}
+        onKeyDown={(e) => {
+          if ((e.key === "Delete" || e.key === "Backspace") && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement)) props.onDelete?.();
+        }}
+        onlyRenderVisibleElements={nodes.length > 150}
+        minZoom={large ? LARGE_MIN_ZOOM : 0.05}
+        maxZoom={2}
+        fitView
+        fitViewOptions={fitOptions}
+        {...(props.onInit ? { onInit: props.onInit } : {})}
+        proOptions={{ hideAttribution: false }}
+      >
+        <Background gap={24} color="#e4e2dc" />
+        <Controls showInteractive={false} />
+        {nodes.length <= 400 && <MiniMap pannable zoomable nodeColor={(n) => (n.data.kind === "claim" ? "#0072b2" : n.data.kind === "question" ? "#7a5cc4" : "#c9b458")} />}
+        <ViewportPortal>
+          {peers.map((p) =>
+            p.pointer ? (
+              <div key={p.clientId} className={styles.pointer} style={{ transform: `translate(${p.pointer.x}px, ${p.pointer.y}px)` }} data-testid="map-peer-pointer">
+                <svg width="16" height="20" viewBox="0 0 16 20" aria-hidden="true">
+                  <path d="M1 1 L1 17 L5 13 L8 19 L11 18 L8 12 L14 12 Z" fill={p.color} stroke="#fff" strokeWidth="1.2" />
+                </svg>
+                <span className={styles.pointerLabel} style={{ background: p.color }}>
+                  {p.name}
+                </span>
+              </div>
+            ) : null,
+          )}
+        </ViewportPortal>
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export * from "./match-quote";
+export * from "./anchor-quote";
+export * from "./report";

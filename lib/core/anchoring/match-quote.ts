@@ -1,0 +1,69 @@
+/**
+ * Finds a quote in a text the way the Hypothesis client does (src/annotator/anchoring/
+ * match-quote.ts, BSD-2): exact occurrences first, otherwise approximate ones (Myers'
+ * algorithm, approx-string-match) with at most min(256, quote/2) errors; every candidate is
+ * scored on the quote, its prefix and suffix, and the distance to where it used to be.
+ */
+import search from "approx-string-match";
+
+/** Score weights, as Hypothesis names them: the quote matters most, the position least. */
+export const SCORE_WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
+const MAX_SCORE = SCORE_WEIGHTS.quote + SCORE_WEIGHTS.prefix + SCORE_WEIGHTS.suffix + SCORE_WEIGHTS.position;
+/** Hypothesis' cap on the errors allowed in a fuzzy match. */
+export const MAX_ERRORS_CAP = 256;
+
+export interface QuoteMatch {
+  start: number;
+  end: number;
+  errors: number;
+  /** Normalised score in 0..1. */
+  score: number;
+}
+
+export interface QuoteContext {
+  prefix?: string;
+  suffix?: string;
+  /** Where the quote is expected to start (UTF-16 offset). */
+  hint?: number;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  errors: number;
+}
+
+/** Every exact occurrence of `quote`, or the best approximate ones within `maxErrors`. */
+function candidates(text: string, quote: string, maxErrors: number): Candidate[] {
+  const exact: Candidate[] = [];
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) exact.push({ start: at, end: at + quote.length, errors: 0 });
+  if (exact.length > 0) return exact;
+  return search(text, quote, maxErrors);
+}
+
+/** 1 − errors/length of the best approximate occurrence of `str` in `text` (0 when none). */
+function similarity(text: string, str: string): number {
+  if (str.length === 0 || text.length === 0) return 0;
+  const best = candidates(text, str, str.length)[0];
+  return best ? 1 - best.errors / str.length : 0;
+}
+
+/** The best match of `quote` in `text`, or null when no occurrence is close enough. */
+export function matchQuote(text: string, quote: string, context: QuoteContext = {}): QuoteMatch | null {
+  if (quote.length === 0 || text.length === 0) return null;
+  const maxErrors = Math.min(MAX_ERRORS_CAP, Math.floor(quote.length / 2));
+  const found = candidates(text, quote, maxErrors);
+  if (found.length === 0) return null;
+  let best: QuoteMatch | null = null;
+  for (const m of found) {
+    const quoteScore = 1 - m.errors / quote.length;
+    const prefixScore = context.prefix ? similarity(text.slice(Math.max(0, m.start - context.prefix.length), m.start), context.prefix) : 1;
+    const suffixScore = context.suffix ? similarity(text.slice(m.end, m.end + context.suffix.length), context.suffix) : 1;
+    const positionScore = context.hint === undefined ? 1 : 1 - Math.abs(m.start - context.hint) / text.length;
+    const raw =
+      SCORE_WEIGHTS.quote * quoteScore + SCORE_WEIGHTS.prefix * prefixScore + SCORE_WEIGHTS.suffix * suffixScore + SCORE_WEIGHTS.position * positionScore;
+    const score = raw / MAX_SCORE;
+    if (!best || score > best.score) best = { start: m.start, end: m.end, errors: m.errors, score };
+  }
+  return best;
+}

@@ -1,0 +1,7 @@
+/** The compare view's pure logic: URL state, selection checks, anchor placement, overlaps, lists, colours. */
+export * from "./view-state";
+export * from "./overlap";
+export * from "./selection";
+export * from "./resolve-anchor";
+export * from "./colours";
+export * from "./list";

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { idSchema } from "../../core/validation";
+import { prisma } from "../db/client";
+import { defineOperation } from "../ops/define";
+
+/** What the export builder offers: documents, themes and authors of the workspace. */
+export const exportChoicesOp = defineOperation({
+  name: "export.choices",
+  permission: { kind: "workspace", action: "export.run" },
+  input: z.object({ workspaceId: idSchema }),
+  async run(ctx) {
+    const [documents, themes, authors] = await Promise.all([
+      prisma.document.findMany({ where: { workspaceId: ctx.workspaceId, deletedAt: null }, orderBy: [{ createdAt: "asc" }, { title: "asc" }], select: { id: true, title: true } }),
+      prisma.theme.findMany({ where: { workspaceId: ctx.workspaceId }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, colour: true } }),
+      prisma.annotation.groupBy({ by: ["authorId", "authorName"], where: { workspaceId: ctx.workspaceId }, orderBy: { authorName: "asc" } }),
+    ]);
+    const seen = new Set<string>();
+    return {
+      documents,
+      themes,
+      authors: authors.filter((a) => !seen.has(a.authorId) && seen.add(a.authorId)).map((a) => ({ id: a.authorId, name: a.authorName })),
+    };
+  },
+});

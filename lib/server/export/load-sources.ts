@@ -1,0 +1,91 @@
+/**
+ * The small, whole-workspace inputs of an export: the workspace, its live documents, its themes,
+ * its argument-map nodes (read from the stored workspace Y.Doc: nodes are not projected), and
+ * per-version citation contexts built on demand and cached for the run.
+ */
+import * as Y from "yjs";
+import { mapNodeEntrySchema, metaDocName } from "../../core/collab";
+import { versionContext, type DocumentInfo, type VersionContext } from "../../core/export";
+import { nodesMap } from "../../collab/model/structure";
+import { prisma } from "../db/client";
+
+export interface ExportSources {
+  workspace: { id: string; slug: string; name: string };
+  /** Live documents in workspace order. */
+  documents: (DocumentInfo & { subtitle: string | null })[];
+  themes: { id: string; name: string; colour: string; description: string | null }[];
+  /** Map nodes with the annotations they stand for or are linked to. */
+  nodes: { id: string; label: string; annotationIds: string[] }[];
+}
+
+export async function loadSources(workspaceId: string): Promise<ExportSources> {
+  const workspace = await prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { id: true, slug: true, name: true } });
+  const docs = await prisma.document.findMany({
+    where: { workspaceId, deletedAt: null },
+    orderBy: [{ createdAt: "asc" }, { title: "asc" }],
+    select: { id: true, title: true, authors: true, publishedOn: true },
+  });
+  const themes = await prisma.theme.findMany({ where: { workspaceId }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, colour: true, description: true } });
+  return {
+    workspace,
+    documents: docs.map((d) => ({ ...d, subtitle: [d.authors, d.publishedOn].filter(Boolean).join(", ") || null })),
+    themes: themes.map((t) => ({ ...t, description: t.description || null })),
+    nodes: await loadMapNodes(workspaceId),
+  };
+}
+
+/** Nodes of the stored argument map; each groups its own annotation and those linked to it. */
+async function loadMapNodes(workspaceId: string): Promise<ExportSources["nodes"]> {
+  const stored = await prisma.collabDocument.findUnique({ where: { name: metaDocName(workspaceId) }, select: { state: true } });
+  if (!stored) return [];
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, new Uint8Array(stored.state));
+    const nodes: ExportSources["nodes"] = [];
+    for (const value of nodesMap(doc).values()) {
+      const parsed = mapNodeEntrySchema.safeParse(value);
+      if (!parsed.success || parsed.data.deleted) continue;
+      const n = parsed.data;
+      nodes.push({ id: n.id, label: n.label ?? "", annotationIds: n.annotationId ? [n.annotationId] : [] });
+    }
+    if (nodes.length === 0) return [];
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const links = await prisma.link.findMany({
+      where: { workspaceId, OR: [{ fromKind: "node", toKind: "annotation" }, { fromKind: "annotation", toKind: "node" }] },
+      select: { fromKind: true, fromId: true, toId: true },
+    });
+    for (const l of links) {
+      const [nodeId, annotationId] = l.fromKind === "node" ? [l.fromId, l.toId] : [l.toId, l.fromId];
+      byId.get(nodeId)?.annotationIds.push(annotationId);
+    }
+    // A node standing for an annotation is titled by its quote when it has no label of its own.
+    const quoteIds = nodes.filter((n) => !n.label && n.annotationIds[0]).map((n) => n.annotationIds[0]!);
+    if (quoteIds.length) {
+      const quotes = new Map((await prisma.annotation.findMany({ where: { workspaceId, id: { in: quoteIds } }, select: { id: true, exact: true } })).map((a) => [a.id, a.exact]));
+      for (const n of nodes) if (!n.label) n.label = shorten(quotes.get(n.annotationIds[0] ?? "") ?? n.id, 80);
+    }
+    return nodes.sort((a, b) => a.label.localeCompare(b.label, "ja") || a.id.localeCompare(b.id));
+  } finally {
+    doc.destroy();
+  }
+}
+
+export function shorten(s: string, max: number): string {
+  const flat = s.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Citation contexts per version, loaded once per export run. */
+export function versionCache(): (versionId: string) => Promise<VersionContext> {
+  const cache = new Map<string, Promise<VersionContext>>();
+  return (versionId) => {
+    let entry = cache.get(versionId);
+    if (!entry) {
+      entry = prisma.documentVersion
+        .findUniqueOrThrow({ where: { id: versionId }, select: { text: true, blocks: true } })
+        .then((v) => versionContext(v.text, v.blocks));
+      cache.set(versionId, entry);
+    }
+    return entry;
+  };
+}

@@ -1,0 +1,37 @@
+import * as Y from "yjs";
+import { allThemes, annotationsDocName, listAnnotations, metaDocName } from "../../collab/model";
+import { loadStoredState } from "../../collab/server/persistence/load-state";
+import type { AnalysisAnnotation, AnalysisDocument, AnalysisTheme } from "../../core/themes";
+import { listAnalysisDocuments } from "./list-analysis-documents";
+
+export interface AnalysisData {
+  themes: AnalysisTheme[];
+  documents: AnalysisDocument[];
+  annotations: AnalysisAnnotation[];
+}
+
+/**
+ * The inputs of the matrix and co-occurrence for server-side exports, read from the stored
+ * Yjs states plus the collab server's append log — everything a client has sent, including
+ * updates the debounced store has not compacted yet — so a CSV equals what the live views
+ * show. Read only: nothing is written behind a live document's back.
+ */
+export async function loadAnalysis(workspaceId: string): Promise<AnalysisData> {
+  const documents = await listAnalysisDocuments(workspaceId);
+  const meta = new Y.Doc();
+  await loadStoredState(metaDocName(workspaceId), meta);
+  const themes = allThemes(meta);
+  meta.destroy();
+  const perDoc = await Promise.all(
+    documents.map(async (d) => {
+      const doc = new Y.Doc();
+      await loadStoredState(annotationsDocName(workspaceId, d.id), doc);
+      const list = listAnnotations(doc).map(
+        (a): AnalysisAnnotation => ({ id: a.id, documentId: d.id, versionId: a.anchor.versionId, start: a.anchor.start, end: a.anchor.end, exact: a.anchor.exact, themeIds: a.themeIds, authorName: a.author.name }),
+      );
+      doc.destroy();
+      return list;
+    }),
+  );
+  return { themes, documents, annotations: perDoc.flat() };
+}
