@@ -325,6 +325,9 @@ describe("reading and annotating side by side, live", () => {
     expect(await commenter.page.getByTestId("selection-toolbar").count()).toBe(0);
     await commenter.page.getByTestId("annotation-row").first().click();
     expect(await commenter.page.getByTestId("delete-annotation").count()).toBe(0);
+    // Nor tagging or linking (themes #6, links #7).
+    expect(await commenter.page.getByTestId("card-add-theme").count()).toBe(0);
+    expect(await commenter.page.getByTestId("card-add-link").count()).toBe(0);
     await commenter.page.getByTestId("reply-input").last().fill("Commenter's question");
     await commenter.page.getByTestId("reply-send").last().click();
     // The viewer sees the commenter's reply live.

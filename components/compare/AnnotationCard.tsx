@@ -1,11 +1,16 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import { deleteAnnotation, getNoteFragment, setStatus, updateAnnotation, type CollabActor } from "@/lib/collab/model";
+import { createLink, deleteAnnotation, getNoteFragment, removeLink, removeLinksOf, setStatus, tagAnnotations, updateAnnotation, type CollabActor } from "@/lib/collab/model";
+import { LinkChips } from "@/components/links/LinkChips";
+import { LinkPicker } from "@/components/links/LinkPicker";
+import { ThemeChips } from "@/components/themes/ThemeChips";
+import { ThemePicker } from "@/components/themes/ThemePicker";
 import { HIGHLIGHT_COLOURS } from "@/lib/core/compare";
 import dynamic from "next/dynamic";
 import type { PaneHandle } from "./pane-handle";
+import type { CardPicker, CardTools } from "./card-tools";
 import { Replies } from "./Replies";
 import { useErrorReason } from "./use-error-reason";
 import s from "./compare.module.css";
@@ -18,6 +23,7 @@ interface Props {
   canEdit: boolean;
   canReply: boolean;
   autoFocusNote: boolean;
+  tools: CardTools;
   onClose(): void;
   onShow(): void;
 }
@@ -27,7 +33,7 @@ interface Props {
  * replies, delete, and undo/redo of the local user's changes. It stays open, and says so, when
  * someone else deletes the annotation meanwhile.
  */
-export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, canReply, autoFocusNote, onClose, onShow }: Props) {
+export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, canReply, autoFocusNote, tools, onClose, onShow }: Props) {
   const t = useTranslations("compare.card");
   const tc = useTranslations("compare.colours");
   const format = useFormatter();
@@ -40,6 +46,9 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
   const item = store.get(annotationId);
   // Rendered with key={annotationId}: the error state starts fresh for each annotation.
   const [error, setError] = useState<string | null>(null);
+  // The toolbar's # and ⇄ open a picker on the card of the annotation they just created.
+  const [picker, setPicker] = useState<CardPicker | null>(() => (tools.request?.annotationId === annotationId ? tools.request.kind : null));
+  const targets = useMemo(() => [{ doc: docs.annotations.doc, annotationIds: [annotationId] }], [docs, annotationId]);
 
   const shown = store.lastKnown(annotationId);
   if (!shown) return null;
@@ -63,6 +72,14 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
     } catch {
       // Two people deleting at once: the other delete won; nothing is lost, say what happened.
       setError(t("alreadyDeleted"));
+      return;
+    }
+    // Its links go with it, so no card or connector points at nothing (the projection also drops
+    // links to deleted annotations, so a failure here loses nothing).
+    try {
+      if (tools.meta) removeLinksOf(tools.meta, annotationId);
+    } catch {
+      /* see above */
     }
   };
   const fragment = getNoteFragment(docs.annotations.doc, annotationId);
@@ -91,6 +108,67 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
       {shown.placement.status !== "orphan" && !gone && (
         <button type="button" className="btn link small" onClick={onShow}>{t("show")}</button>
       )}
+
+      <section className={s.cardSection} aria-label={t("themes")} data-testid="card-themes">
+        <ThemeChips
+          themes={tools.themes}
+          themeIds={entry.themeIds}
+          onRemove={
+            editable && tools.canTag
+              ? (ids) => run(() => tagAnnotations(docs.annotations.doc, [annotationId], { remove: ids }, tools.themes.live, new Date()))
+              : undefined
+          }
+        />
+        {editable && tools.canTag && tools.meta && picker !== "theme" && (
+          <button type="button" className="btn link small" onClick={() => setPicker("theme")} data-testid="card-add-theme">+ {t("addTheme")}</button>
+        )}
+        {editable && tools.canTag && tools.meta && picker === "theme" && (
+          <ThemePicker
+            metaDoc={tools.meta}
+            targets={targets}
+            canCreate={tools.canCreateTheme}
+            canTag={tools.canTag}
+            globalShortcuts
+            autoFocus
+            onDone={() => setPicker(null)}
+          />
+        )}
+      </section>
+
+      <section className={s.cardSection} aria-label={t("links")} data-testid="card-links">
+        <LinkChips
+          endpointId={annotationId}
+          links={tools.links}
+          describe={tools.describe}
+          onOpen={(end) => tools.openEnd(end)}
+          onRemove={tools.canLink && tools.meta ? (linkId) => run(() => removeLink(tools.meta!, linkId)) : undefined}
+        />
+        {!gone && tools.canLink && tools.meta && picker !== "link" && (
+          <button type="button" className="btn link small" onClick={() => setPicker("link")} data-testid="card-add-link">+ {t("addLink")}</button>
+        )}
+        {!gone && tools.canLink && tools.meta && picker === "link" && (
+          <LinkPicker
+            candidates={tools.candidates()}
+            excludeId={annotationId}
+            onCancel={() => setPicker(null)}
+            onCreate={({ to, relation, note }) => {
+              createLink(
+                tools.meta!,
+                {
+                  from: { kind: "annotation", id: annotationId, documentId: pane.data.document.id },
+                  to: { kind: to.kind, id: to.id, ...(to.documentId ? { documentId: to.documentId } : {}) },
+                  relation,
+                  note,
+                },
+                tools.catalog(),
+                actor,
+                new Date(),
+              );
+              setPicker(null);
+            }}
+          />
+        )}
+      </section>
 
       <h3 className={s.cardHeading}>{t("note")}</h3>
       {fragment && (editable || fragment.length > 0) ? (

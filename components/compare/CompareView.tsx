@@ -6,9 +6,15 @@ import { useTranslations } from "next-intl";
 import { buildAnchor, createAnnotation } from "@/lib/collab/model";
 import { addPane, closePane, DEFAULT_COLOUR, movePane, presenceColour, serialiseViewState, type CompareViewState } from "@/lib/core/compare";
 import { can } from "@/lib/core/permissions";
+import type { PickerCandidate } from "@/components/links/LinkPicker";
+import { useWorkspaceThemes } from "@/components/themes/use-workspace-themes";
+import type { LinkEndpoint } from "@/lib/core/argument/link-schema";
+import { catalogOf } from "@/lib/core/argument/validate-link";
+import type { CardPicker, CardTools } from "./card-tools";
 import { CollabSession } from "./collab-session";
 import { CompareBar } from "./CompareBar";
 import { highlightsSupported } from "./highlight-painter";
+import { LinkConnectors } from "./LinkConnectors";
 import { Pane } from "./Pane";
 import type { PaneHandle } from "./pane-handle";
 import { annotationsAtPoint } from "./read-selection";
@@ -19,6 +25,7 @@ import { useErrorReason } from "./use-error-reason";
 import { useFocus } from "./use-focus";
 import { useSelection } from "./use-selection";
 import { useSyncScroll } from "./use-sync-scroll";
+import { useWorkspaceLinks } from "./use-workspace-links";
 import s from "./compare.module.css";
 
 interface Props {
@@ -43,6 +50,8 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
   const role = data.workspace.role;
   const canCreate = can(role, "annotation.create");
   const canReply = can(role, "annotation.reply");
+  const canTag = can(role, "annotation.edit");
+  const canLink = can(role, "link.manage");
 
   // The page re-renders (with a new token) when a pane is added; the connection must not restart.
   const [collab] = useState(collabProp);
@@ -75,6 +84,13 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
   }, []);
 
   const { focus, focusId, focusNote, setFocus } = useFocus(panes, initial.focus);
+
+  // Themes (#6) and links (#7) live in the workspace doc, which the session already has open.
+  const meta = session?.meta.doc ?? null;
+  const themes = useWorkspaceThemes(meta);
+  const links = useWorkspaceLinks(meta);
+  const [pickerRequest, setPickerRequest] = useState<CardTools["request"]>(null);
+  const panesBox = useRef<HTMLDivElement>(null);
   const viewState = useCallback(
     (docs: string[] = order): CompareViewState => ({
       documents: docs,
@@ -114,8 +130,8 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
       if (top !== undefined) restoreScroll(p.scroller, top);
     }
   }, [order, panes]);
-  const add = (documentId: string) => {
-    const next = addPane(viewState(), documentId);
+  const add = (documentId: string, focusOn?: string) => {
+    const next = addPane(focusOn ? { ...viewState(), focus: focusOn } : viewState(), documentId);
     if (next.documents.length === order.length) return;
     setOrder(next.documents);
     // New text comes from the server: the page re-renders with one more pane, the others keep their state.
@@ -124,7 +140,7 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
 
   const [selection, clearSelection] = useSelection(panes);
   const [toolbarFocus, setToolbarFocus] = useState(0);
-  const create = (hex: string, withNote: boolean) => {
+  const create = (hex: string, withNote: boolean, picker?: CardPicker) => {
     if (!selection?.ok) return;
     const pane = selection.pane;
     if (!pane.docs) return showToast(t("noCollab"));
@@ -132,13 +148,79 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
       const anchor = buildAnchor(pane.data.version.text, pane.data.version.id, selection.start, selection.end);
       const entry = createAnnotation(pane.docs.annotations.doc, { anchor, colour: hex }, { id: user.id, name: user.name }, new Date());
       clearSelection();
-      if (withNote) {
+      if (withNote || picker) {
         setActive(Math.max(0, panes.indexOf(pane)));
-        setFocus({ documentId: pane.data.document.id, annotationId: entry.id }, false, true);
+        setPickerRequest(picker ? { annotationId: entry.id, kind: picker } : null);
+        setFocus({ documentId: pane.data.document.id, annotationId: entry.id }, false, withNote);
       }
     } catch (e) {
       showToast(t("problem.create_failed", { reason: reason(e) }));
     }
+  };
+
+  // The other end of a link: focused where it is open, otherwise its document opens in a pane
+  // (the URL names it as the focus) and it is focused once that pane's annotations hold it.
+  const [awaiting, setAwaiting] = useState<FocusRef | null>(null);
+  const openEnd = (end: LinkEndpoint) => {
+    if (end.kind !== "annotation") return;
+    const here = panes.find((p) => p.store?.get(end.id));
+    const documentId = here?.data.document.id ?? end.documentId;
+    if (!documentId) return showToast(t("card.linkUnreachable"));
+    const ref = { documentId, annotationId: end.id };
+    if (order.includes(documentId)) {
+      setActive(Math.max(0, order.indexOf(documentId)));
+      setFocus(ref, true);
+    } else if (!data.documents.some((d) => d.id === documentId)) {
+      showToast(t("card.linkUnreachable"));
+    } else if (order.length >= 4) {
+      showToast(t("full"));
+    } else {
+      setAwaiting(ref);
+      add(documentId, end.id);
+    }
+  };
+  useEffect(() => {
+    if (!awaiting) return;
+    const pane = panes.find((p) => p.data.document.id === awaiting.documentId);
+    const store = pane?.store;
+    if (!store) return;
+    const check = () => {
+      if (!store.get(awaiting.annotationId)) return;
+      setAwaiting(null);
+      setActive(Math.max(0, order.indexOf(awaiting.documentId)));
+      setFocus(awaiting, true);
+    };
+    const off = store.subscribe(check);
+    queueMicrotask(check);
+    return off;
+  }, [awaiting, panes, order, setFocus]);
+
+  const annotationsOfPanes = () => panes.flatMap((p) => (p.store?.list() ?? []).map((a) => ({ pane: p, a })));
+  const tools: CardTools = {
+    meta,
+    themes,
+    links,
+    canTag,
+    canCreateTheme: can(role, "theme.manage"),
+    canLink,
+    // Only the open panes' annotations: the page loads no others (open a document to link to it).
+    candidates: (): PickerCandidate[] =>
+      annotationsOfPanes().map(({ pane, a }) => ({
+        id: a.id,
+        kind: "annotation",
+        documentId: pane.data.document.id,
+        documentTitle: pane.data.document.title,
+        text: a.entry.anchor.exact,
+      })),
+    catalog: () => catalogOf(annotationsOfPanes().map(({ a }) => a.id), []),
+    describe: (end) => {
+      const item = end.kind === "annotation" ? panes.map((p) => p.store?.get(end.id)).find(Boolean) : undefined;
+      if (item) return { label: item.entry.anchor.exact };
+      const title = data.documents.find((d) => d.id === end.documentId)?.title;
+      return { label: title ? t("card.inDocument", { title }) : t("card.otherWorkspaceDoc"), missing: end.kind !== "annotation" || !end.documentId };
+    },
+    openEnd,
+    request: pickerRequest,
   };
 
   // Click on a highlight → its card; Alt+A → toolbar; Ctrl/Cmd+Z outside editors → the active pane's undo.
@@ -214,7 +296,7 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
         <p className={`${s.empty} muted`}>{t("empty")}</p>
       ) : (
         <div className={s.workspace}>
-          <div className={s.panes} style={{ "--panes": visible.length } as React.CSSProperties} onClick={onClick} onMouseMove={onMouseMove}>
+          <div ref={panesBox} className={s.panes} style={{ "--panes": visible.length } as React.CSSProperties} onClick={onClick} onMouseMove={onMouseMove}>
             {visible.map((p) => {
               const index = order.indexOf(p.document.id);
               return (
@@ -235,6 +317,15 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
                 </div>
               );
             })}
+            <LinkConnectors
+              container={panesBox}
+              panes={panes}
+              links={links}
+              onClick={(linkId, end) => {
+                const link = links.find((l) => l.id === linkId);
+                if (link) openEnd(end === "from" ? link.from : link.to);
+              }}
+            />
           </div>
           <Sidebar
             panes={panes}
@@ -245,6 +336,7 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
             colour={colour}
             canEdit={can(role, "annotation.edit")}
             canReply={canReply}
+            tools={tools}
             onActivate={setActive}
             onFocus={(ref: FocusRef | null, scroll: boolean) => {
               if (ref) setActive(Math.max(0, order.indexOf(ref.documentId)));
@@ -254,7 +346,15 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
         </div>
       )}
       {selection && canCreate && (
-        <SelectionToolbar info={selection} focusRequest={toolbarFocus} onHighlight={(hex) => create(hex, false)} onNote={() => create(DEFAULT_COLOUR, true)} onClose={clearSelection} />
+        <SelectionToolbar
+          info={selection}
+          focusRequest={toolbarFocus}
+          onHighlight={(hex) => create(hex, false)}
+          onNote={() => create(DEFAULT_COLOUR, true)}
+          onTheme={canTag && meta ? () => create(DEFAULT_COLOUR, false, "theme") : undefined}
+          onLink={canLink && meta ? () => create(DEFAULT_COLOUR, false, "link") : undefined}
+          onClose={clearSelection}
+        />
       )}
       {toast && <p className={s.toast} role="status" data-testid="toast">{toast}</p>}
     </div>

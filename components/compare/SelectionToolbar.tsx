@@ -12,15 +12,19 @@ interface Props {
   focusRequest: number;
   onHighlight(colour: string): void;
   onNote(): void;
+  /** Highlights the selection and opens the theme picker on its card; absent (disabled) without the right. */
+  onTheme?: () => void;
+  /** Highlights the selection and opens the link picker on its card; absent (disabled) without the right. */
+  onLink?: () => void;
   onClose(): void;
 }
 
 /**
- * The small toolbar at the end of a selection: five colours, a note, and the entry points that
- * themes (#6) and links (#7) will wire up. Keyboard: Alt+A focuses it, arrows move, 1–5 pick a
+ * The small toolbar at the end of a selection: five colours, a note, a theme (#6) and a link (#7)
+ * — the last two highlight the selection and open their picker on the new annotation's card. Keyboard: Alt+A focuses it, arrows move, 1–5 pick a
  * colour, N adds a note, Escape closes. When the selection cannot be annotated it says why.
  */
-export function SelectionToolbar({ info, focusRequest, onHighlight, onNote, onClose }: Props) {
+export function SelectionToolbar({ info, focusRequest, onHighlight, onNote, onTheme, onLink, onClose }: Props) {
   const t = useTranslations("compare");
   const bar = useRef<HTMLDivElement>(null);
   // Only a request made while this toolbar is shown moves focus (not one left from earlier).
@@ -82,10 +86,10 @@ export function SelectionToolbar({ info, focusRequest, onHighlight, onNote, onCl
       <button type="button" className={s.toolBtn} onClick={onNote} data-testid="add-note" title={`${t("toolbar.note")} (N)`}>
         ✎ {t("toolbar.note")}
       </button>
-      <button type="button" className={s.toolBtn} disabled title={t("toolbar.theme")} aria-label={t("toolbar.theme")} data-testid="add-theme">
+      <button type="button" className={s.toolBtn} disabled={!onTheme} onClick={onTheme} title={t("toolbar.theme")} aria-label={t("toolbar.theme")} data-testid="add-theme">
         #
       </button>
-      <button type="button" className={s.toolBtn} disabled title={t("toolbar.link")} aria-label={t("toolbar.link")} data-testid="add-link">
+      <button type="button" className={s.toolBtn} disabled={!onLink} onClick={onLink} title={t("toolbar.link")} aria-label={t("toolbar.link")} data-testid="add-link">
         ⇄
       </button>
       <span className={s.srOnly}>{t("toolbar.hint")}</span>

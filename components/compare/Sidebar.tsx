@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { CollabActor } from "@/lib/collab/model";
 import { AnnotationCard } from "./AnnotationCard";
 import { AnnotationList } from "./AnnotationList";
+import type { CardTools } from "./card-tools";
 import type { PaneHandle } from "./pane-handle";
 import type { FocusRef } from "./types";
 import s from "./compare.module.css";
@@ -18,12 +19,13 @@ interface Props {
   colour: string;
   canEdit: boolean;
   canReply: boolean;
+  tools: CardTools;
   onActivate(index: number): void;
   onFocus(ref: FocusRef | null, scroll: boolean): void;
 }
 
 /** The annotations of one pane (tabs switch panes): a filtered list, or the card of the focused one. */
-export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdit, canReply, onActivate, onFocus }: Props) {
+export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdit, canReply, tools, onActivate, onFocus }: Props) {
   const t = useTranslations("compare");
   const pane = panes[active] ?? panes[0];
   const store = pane?.store ?? null;
@@ -69,6 +71,7 @@ export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdi
             canEdit={canEdit}
             canReply={canReply}
             autoFocusNote={focusNote}
+            tools={tools}
             onClose={back}
             onShow={() => onFocus(focus, true)}
           />

@@ -1,0 +1,29 @@
+import type * as Y from "yjs";
+import type { PickerCandidate } from "@/components/links/LinkPicker";
+import type { WorkspaceThemes } from "@/components/themes/use-workspace-themes";
+import type { EndpointCatalog } from "@/lib/core/argument/validate-link";
+import type { ArgumentLink, LinkEndpoint } from "@/lib/core/argument/link-schema";
+
+export type CardPicker = "theme" | "link";
+
+/** What the annotation card needs for themes (#6) and links (#7); built once per render by the view. */
+export interface CardTools {
+  /** The workspace doc of the session (null until connected). */
+  meta: Y.Doc | null;
+  themes: WorkspaceThemes;
+  links: readonly ArgumentLink[];
+  /** May tag annotations (`annotation.edit`). */
+  canTag: boolean;
+  /** May create themes on the fly (`theme.manage`). */
+  canCreateTheme: boolean;
+  /** May create and remove links (`link.manage`). */
+  canLink: boolean;
+  /** The annotations the link picker offers: those of the open panes. */
+  candidates(): PickerCandidate[];
+  catalog(): EndpointCatalog;
+  describe(end: LinkEndpoint): { label: string; missing?: boolean };
+  /** Focuses the other end of a link, opening its document in a pane when needed. */
+  openEnd(end: LinkEndpoint): void;
+  /** A picker to open on the card of `annotationId` when it shows (the toolbar's # and ⇄). */
+  request: { annotationId: string; kind: CardPicker } | null;
+}
