@@ -34,6 +34,9 @@ export default defineConfig({
           globalSetup: ["e2e/setup/global.ts"],
           testTimeout: 90_000,
           hookTimeout: 240_000,
+          // Two live browsers on a loaded 2-core machine: one retry absorbs timing noise,
+          // while a real failure still fails twice and is reported.
+          retry: 1,
           fileParallelism: false,
         },
       },

@@ -11,6 +11,7 @@ import { HIGHLIGHT_COLOURS } from "@/lib/core/compare";
 import dynamic from "next/dynamic";
 import type { PaneHandle } from "./pane-handle";
 import type { CardPicker, CardTools } from "./card-tools";
+import { LinkHandle } from "./LinkHandle";
 import { Replies } from "./Replies";
 import { useErrorReason } from "./use-error-reason";
 import s from "./compare.module.css";
@@ -91,6 +92,7 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
         <p className={`${s.cardMeta} small muted`}>
           {t("by", { name: entry.author.name, time: format.dateTime(new Date(entry.createdAt), { dateStyle: "medium", timeStyle: "short" }) })}
         </p>
+        {!gone && tools.startLinkDrag && <LinkHandle from={{ documentId: pane.data.document.id, annotationId }} start={tools.startLinkDrag} />}
         <button type="button" className={s.iconBtn} onClick={onClose} aria-label={t("close")} title={t("close")}>✕</button>
       </div>
       {gone && <p className="alert error small" role="status" data-testid="card-deleted">{t("deleted")}</p>}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { authorsOf, filterItems, HIGHLIGHT_COLOURS, NO_FILTER, type ListFilter } from "@/lib/core/compare";
 import type { StoredAnnotation } from "./annotation-store";
@@ -14,20 +14,27 @@ interface Props {
   versionNumbers: Record<string, number>;
   focusedId: string | null;
   onOpen(id: string): void;
+  /** A further filter kept outside the list (the view's theme filter, which also hides highlights). */
+  keep?: ((a: StoredAnnotation) => boolean) | null;
+  /** Its control, shown in the filter row. */
+  filterSlot?: ReactNode;
 }
 
 /**
  * A pane's annotations in text order with filters (author, colour, status). The list is
  * windowed with fixed-height rows: thousands of annotations render a screenful of rows.
  */
-export function AnnotationList({ items, versionNumbers, focusedId, onOpen }: Props) {
+export function AnnotationList({ items, versionNumbers, focusedId, onOpen, keep, filterSlot }: Props) {
   const t = useTranslations("compare.sidebar");
   const tc = useTranslations("compare.colours");
   const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const authors = useMemo(() => authorsOf(items), [items]);
-  const shown = useMemo(() => filterItems(items, filter), [items, filter]);
+  const shown = useMemo(() => {
+    const list = filterItems(items, filter);
+    return keep ? list.filter(keep) : list;
+  }, [items, filter, keep]);
   const first = Math.max(0, Math.floor(scrollTop / ROW) - OVERSCAN);
   const last = Math.min(shown.length, Math.ceil((scrollTop + height) / ROW) + OVERSCAN);
   const filtered = filter !== NO_FILTER;
@@ -69,6 +76,7 @@ export function AnnotationList({ items, versionNumbers, focusedId, onOpen }: Pro
             <option value="resolved">{t("statusResolved")}</option>
           </select>
         </label>
+        {filterSlot}
         <div className={s.colourFilter} role="group" aria-label={t("colour")}>
           {HIGHLIGHT_COLOURS.map((c) => (
             <button

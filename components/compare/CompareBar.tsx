@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { MAX_PANES } from "@/lib/core/compare";
 import { Avatars } from "./Avatars";
@@ -18,10 +19,12 @@ interface Props {
   onSync(on: boolean): void;
   onAdd(documentId: string): void;
   onCopied(): void;
+  /** Further view controls (the "colour by" switch). */
+  children?: ReactNode;
 }
 
 /** The view's bar: add a document, scroll together, copy the link, who is here, connection state. */
-export function CompareBar({ data, order, session, me, sync, onSync, onAdd, onCopied }: Props) {
+export function CompareBar({ data, order, session, me, sync, onSync, onAdd, onCopied, children }: Props) {
   const t = useTranslations("compare");
   const peers = useAwareness(session?.meta.provider.awareness);
   const people = [me, ...uniqueUsers(peers).filter((u) => u.id !== me.id)];
@@ -51,6 +54,7 @@ export function CompareBar({ data, order, session, me, sync, onSync, onAdd, onCo
         <input type="checkbox" checked={sync} onChange={(e) => onSync(e.target.checked)} data-testid="sync-scroll" />
         {t("syncScroll")}
       </label>
+      {children}
       <button
         type="button"
         className="btn small"

@@ -15,11 +15,13 @@ import { CollabSession } from "./collab-session";
 import { CompareBar } from "./CompareBar";
 import { highlightsSupported } from "./highlight-painter";
 import { LinkConnectors } from "./LinkConnectors";
+import { LinkDragLayer, useLinkDrag } from "./LinkDrag";
 import { Pane } from "./Pane";
 import type { PaneHandle } from "./pane-handle";
 import { annotationsAtPoint } from "./read-selection";
 import { SelectionToolbar } from "./SelectionToolbar";
 import { Sidebar } from "./Sidebar";
+import { ColourBySwitch, useThemeLens } from "./ThemeLens";
 import type { CompareData, CompareUser, FocusRef } from "./types";
 import { useErrorReason } from "./use-error-reason";
 import { useFocus } from "./use-focus";
@@ -89,6 +91,7 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
   const meta = session?.meta.doc ?? null;
   const themes = useWorkspaceThemes(meta);
   const links = useWorkspaceLinks(meta);
+  const lens = useThemeLens(panes, themes);
   const [pickerRequest, setPickerRequest] = useState<CardTools["request"]>(null);
   const panesBox = useRef<HTMLDivElement>(null);
   const viewState = useCallback(
@@ -195,6 +198,8 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
     return off;
   }, [awaiting, panes, order, setFocus]);
 
+  // Linking by dragging from highlight to highlight (Alt+drag, or the card's link handle).
+  const linkDrag = useLinkDrag(panes, canLink && !!meta, () => showToast(t("linkDrag.refused")));
   const annotationsOfPanes = () => panes.flatMap((p) => (p.store?.list() ?? []).map((a) => ({ pane: p, a })));
   const tools: CardTools = {
     meta,
@@ -220,11 +225,13 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
       return { label: title ? t("card.inDocument", { title }) : t("card.otherWorkspaceDoc"), missing: end.kind !== "annotation" || !end.documentId };
     },
     openEnd,
+    startLinkDrag: canLink && meta ? (from, e) => linkDrag.startFrom(from, e) : undefined,
     request: pickerRequest,
   };
 
   // Click on a highlight → its card; Alt+A → toolbar; Ctrl/Cmd+Z outside editors → the active pane's undo.
   const onClick = (e: React.MouseEvent) => {
+    if (linkDrag.consumeClick()) return;
     const sel = window.getSelection();
     if (sel && !sel.isCollapsed) return;
     const idx = panes.findIndex((p) => p.article.contains(e.target as Node));
@@ -285,7 +292,9 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
         onSync={setSync}
         onAdd={add}
         onCopied={() => showToast(t("linkCopied"))}
-      />
+      >
+        {meta && <ColourBySwitch lens={lens} />}
+      </CompareBar>
       {initial.dropped > 0 && <p className="alert small" role="status">{t("dropped", { count: initial.dropped })}</p>}
       {data.missing.length > 0 && <p className="alert small" role="status">{t("missing", { count: data.missing.length })}</p>}
       {!collab && <p className="alert error small" role="status">{t("noCollab")}</p>}
@@ -296,7 +305,7 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
         <p className={`${s.empty} muted`}>{t("empty")}</p>
       ) : (
         <div className={s.workspace}>
-          <div ref={panesBox} className={s.panes} style={{ "--panes": visible.length } as React.CSSProperties} onClick={onClick} onMouseMove={onMouseMove}>
+          <div ref={panesBox} className={s.panes} style={{ "--panes": visible.length } as React.CSSProperties} onClick={onClick} onMouseMove={onMouseMove} onPointerDown={linkDrag.onPanesPointerDown}>
             {visible.map((p) => {
               const index = order.indexOf(p.document.id);
               return (
@@ -326,6 +335,7 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
                 if (link) openEnd(end === "from" ? link.from : link.to);
               }}
             />
+            <LinkDragLayer drag={linkDrag} panes={panes} meta={meta} catalog={tools.catalog} actor={{ id: user.id, name: user.name }} onCreated={() => showToast(t("linkDrag.created"))} />
           </div>
           <Sidebar
             panes={panes}
@@ -337,6 +347,7 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
             canEdit={can(role, "annotation.edit")}
             canReply={canReply}
             tools={tools}
+            lens={lens}
             onActivate={setActive}
             onFocus={(ref: FocusRef | null, scroll: boolean) => {
               if (ref) setActive(Math.max(0, order.indexOf(ref.documentId)));

@@ -7,6 +7,7 @@ import { AnnotationCard } from "./AnnotationCard";
 import { AnnotationList } from "./AnnotationList";
 import type { CardTools } from "./card-tools";
 import type { PaneHandle } from "./pane-handle";
+import { ThemeCounts, ThemeFilterSelect, type ThemeLens } from "./ThemeLens";
 import type { FocusRef } from "./types";
 import s from "./compare.module.css";
 
@@ -22,10 +23,12 @@ interface Props {
   tools: CardTools;
   onActivate(index: number): void;
   onFocus(ref: FocusRef | null, scroll: boolean): void;
+  /** Themes in the reader: the theme filter and the counts per theme. */
+  lens?: ThemeLens;
 }
 
 /** The annotations of one pane (tabs switch panes): a filtered list, or the card of the focused one. */
-export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdit, canReply, tools, onActivate, onFocus }: Props) {
+export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdit, canReply, tools, onActivate, onFocus, lens }: Props) {
   const t = useTranslations("compare");
   const pane = panes[active] ?? panes[0];
   const store = pane?.store ?? null;
@@ -77,12 +80,17 @@ export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdi
           />
         </div>
       ) : store ? (
-        <AnnotationList
-          items={store.list()}
-          versionNumbers={pane.data.versionNumbers}
-          focusedId={recent}
-          onOpen={(id) => onFocus({ documentId: pane.data.document.id, annotationId: id }, true)}
-        />
+        <>
+          {lens && <ThemeCounts lens={lens} items={store.list()} />}
+          <AnnotationList
+            items={store.list()}
+            versionNumbers={pane.data.versionNumbers}
+            focusedId={recent}
+            onOpen={(id) => onFocus({ documentId: pane.data.document.id, annotationId: id }, true)}
+            keep={lens?.keep}
+            filterSlot={lens && <ThemeFilterSelect lens={lens} />}
+          />
+        </>
       ) : null}
     </aside>
   );

@@ -8,7 +8,10 @@
 import type * as Y from "yjs";
 import { getAnnotation, listAnnotations, observeAnnotationChanges, type AnnotationEntry } from "@/lib/collab/model";
 import { compareItems, placeAnchor, type ListItem, type Placement } from "@/lib/core/compare";
-import type { HighlightPainter } from "./highlight-painter";
+import type { HighlightPainter, PaintSpec } from "./highlight-painter";
+
+/** How an annotation is painted (colour by theme, theme filter); null: not painted (filtered out). */
+export type PaintStyle = (item: StoredAnnotation) => Omit<PaintSpec, "start" | "end"> | null;
 
 export interface StoredAnnotation extends ListItem {
   entry: AnnotationEntry;
@@ -23,6 +26,7 @@ export class AnnotationStore {
   private readonly listeners = new Set<() => void>();
   private sorted: StoredAnnotation[] | null = null;
   private painter: HighlightPainter | null = null;
+  private style: PaintStyle | null = null;
   private stop: (() => void) | null = null;
   private notifyScheduled = false;
   /** Until the doc has loaded the painter keeps the server's snapshot; the store paints nothing. */
@@ -57,6 +61,13 @@ export class AnnotationStore {
 
   attach(painter: HighlightPainter | null): void {
     this.painter = painter;
+    this.paintAll();
+  }
+
+  /** Repaints every annotation with `style` (null: its own highlight colour, everything shown). */
+  setPaintStyle(style: PaintStyle | null): void {
+    if (style === this.style) return;
+    this.style = style;
     this.paintAll();
   }
 
@@ -127,16 +138,28 @@ export class AnnotationStore {
 
   private paint(item: StoredAnnotation): void {
     if (!this.painter) return;
-    if (item.start === null || item.end === null) this.painter.remove(item.id);
-    else this.painter.set(item.id, { colour: item.colour, start: item.start, end: item.end });
+    const spec = this.specOf(item);
+    if (!spec) this.painter.remove(item.id);
+    else this.painter.set(item.id, spec);
   }
 
   private paintAll(): void {
     if (!this.painter || !this.started) return;
     this.painter.clearPreview();
-    const specs: [string, { colour: string; start: number; end: number }][] = [];
-    for (const i of this.items.values()) if (i.start !== null && i.end !== null) specs.push([i.id, { colour: i.colour, start: i.start, end: i.end }]);
+    const specs: [string, PaintSpec][] = [];
+    for (const i of this.items.values()) {
+      const spec = this.specOf(i);
+      if (spec) specs.push([i.id, spec]);
+      else this.painter.remove(i.id);
+    }
     this.painter.setAll(specs);
+  }
+
+  private specOf(item: StoredAnnotation): PaintSpec | null {
+    if (item.start === null || item.end === null) return null;
+    if (!this.style) return { colour: item.colour, start: item.start, end: item.end };
+    const look = this.style(item);
+    return look ? { ...look, start: item.start, end: item.end } : null;
   }
 
   private countOthers(): void {

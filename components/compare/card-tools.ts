@@ -24,6 +24,8 @@ export interface CardTools {
   describe(end: LinkEndpoint): { label: string; missing?: boolean };
   /** Focuses the other end of a link, opening its document in a pane when needed. */
   openEnd(end: LinkEndpoint): void;
+  /** Starts linking by dragging from the card's link handle (absent when links cannot be made). */
+  startLinkDrag?(from: { documentId: string; annotationId: string }, e: React.PointerEvent | React.KeyboardEvent | React.MouseEvent): void;
   /** A picker to open on the card of `annotationId` when it shows (the toolbar's # and ⇄). */
   request: { annotationId: string; kind: CardPicker } | null;
 }

@@ -6,13 +6,15 @@
  * selection. Updates are incremental: adding or removing one annotation touches its ranges and
  * the overlap layer of the blocks it crosses, nothing else.
  */
-import { overlapSpans, rgbTriplet, spansAt } from "@/lib/core/compare";
+import { colourKey, overlapSpans, rgbTriplet, spansAt } from "@/lib/core/compare";
 import { RangeBuilder } from "./dom-offsets";
 
 export interface PaintSpec {
   colour: string;
   start: number;
   end: number;
+  /** A second colour, painted as a wavy underline (a passage with several themes when colouring by theme). */
+  second?: string | undefined;
 }
 
 interface Painted extends PaintSpec {
@@ -31,6 +33,7 @@ export class HighlightPainter {
   readonly builder: RangeBuilder;
   private readonly painted = new Map<string, Painted>();
   private readonly byColour = new Map<string, Highlight>();
+  private readonly bySecond = new Map<string, Highlight>();
   private readonly byBlock = new Map<number, Set<string>>();
   private readonly overlapRanges = new Map<number, StaticRange[]>();
   private readonly overlap: Highlight;
@@ -58,13 +61,14 @@ export class HighlightPainter {
   /** Paints or repaints one annotation; a span outside the text paints nothing. */
   set(id: string, spec: PaintSpec): void {
     const old = this.painted.get(id);
-    if (old && old.colour === spec.colour && old.start === spec.start && old.end === spec.end) return;
+    if (old && old.colour === spec.colour && old.second === spec.second && old.start === spec.start && old.end === spec.end) return;
     const touched = new Set<number>();
     if (old) this.unpaint(id, old, touched);
     const ranges = this.builder.ranges(spec.start, spec.end);
     const blocks = this.builder.blocksOf(spec.start, spec.end);
     const hl = this.colourLayer(spec.colour);
     for (const r of ranges) hl.add(r);
+    if (spec.second) for (const r of ranges) this.secondLayer(spec.second).add(r);
     for (const b of blocks) {
       let set = this.byBlock.get(b);
       if (!set) this.byBlock.set(b, (set = new Set()));
@@ -97,6 +101,7 @@ export class HighlightPainter {
       const blocks = this.builder.blocksOf(spec.start, spec.end);
       const hl = this.colourLayer(spec.colour);
       for (const r of ranges) hl.add(r);
+      if (spec.second) for (const r of ranges) this.secondLayer(spec.second).add(r);
       for (const b of blocks) {
         let set = this.byBlock.get(b);
         if (!set) this.byBlock.set(b, (set = new Set()));
@@ -174,6 +179,8 @@ export class HighlightPainter {
   private unpaint(id: string, old: Painted, touched: Set<number>): void {
     const hl = this.byColour.get(old.colour.toLowerCase());
     for (const r of old.ranges) hl?.delete(r);
+    const second = old.second ? this.bySecond.get(old.second.toLowerCase()) : undefined;
+    if (second) for (const r of old.ranges) second.delete(r);
     for (const b of old.blocks) {
       this.byBlock.get(b)?.delete(id);
       touched.add(b);
@@ -214,8 +221,19 @@ export class HighlightPainter {
     const k = colour.toLowerCase();
     let hl = this.byColour.get(k);
     if (!hl) {
-      hl = this.layer(`${this.key}-c-${k.slice(1)}`, 1, `background-color: rgb(${rgbTriplet(k)} / 0.32);`);
+      hl = this.layer(`${this.key}-c-${colourKey(k)}`, 1, `background-color: rgb(${rgbTriplet(k)} / 0.32);`);
       this.byColour.set(k, hl);
+    }
+    return hl;
+  }
+
+  /** Under the overlap layer (priority 5), so overlaps keep their rule where both apply. */
+  private secondLayer(colour: string): Highlight {
+    const k = colour.toLowerCase();
+    let hl = this.bySecond.get(k);
+    if (!hl) {
+      hl = this.layer(`${this.key}-u-${colourKey(k)}`, 4, `text-decoration: underline 2px wavy rgb(${rgbTriplet(k)}); text-underline-offset: 0.3em;`);
+      this.bySecond.set(k, hl);
     }
     return hl;
   }

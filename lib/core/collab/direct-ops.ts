@@ -5,7 +5,9 @@
  */
 import { z } from "zod";
 import type { Action } from "../permissions";
-import { actorSchema, anchorSchema, ANNOTATION_STATUSES, colourSchema, COLLAB_LIMITS, endpointSchema, entryIdSchema, LINK_KINDS } from "./entries";
+import { actorSchema, anchorSchema, ANNOTATION_STATUSES, colourSchema, COLLAB_LIMITS, entryIdSchema } from "./entries";
+import { LINK_NOTE_MAX, linkEndpointSchema } from "../argument/link-schema";
+import { normaliseRelation } from "../argument/relations";
 import type { CollabDocKind } from "./doc-names";
 
 const themeIds = z.array(entryIdSchema).max(COLLAB_LIMITS.themesPerAnnotation);
@@ -37,9 +39,21 @@ export const directOperationSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("mergeThemes"), sourceId: entryIdSchema, targetId: entryIdSchema }),
   /** Replaces a theme on every annotation of one document's doc (the second half of a merge). */
   z.object({ op: z.literal("retagAnnotations"), fromThemeId: entryIdSchema, toThemeId: entryIdSchema }),
+  /**
+   * A typed link (issue #7), written with createLink. `kind` is a relation of
+   * lib/core/argument/relations.ts; the first model's kinds (contradicts, questions, relates)
+   * are still accepted and mapped. `note` (or the old `label`) is the optional note.
+   */
   z.object({
     op: z.literal("addLink"),
-    input: z.object({ id: entryIdSchema.optional(), from: endpointSchema, to: endpointSchema, kind: z.enum(LINK_KINDS), label: z.string().max(COLLAB_LIMITS.labelMax).optional() }),
+    input: z.object({
+      id: entryIdSchema.optional(),
+      from: linkEndpointSchema,
+      to: linkEndpointSchema,
+      kind: z.string().max(40).refine((k) => normaliseRelation(k) !== undefined, { message: "unknown_relation" }),
+      note: z.string().max(LINK_NOTE_MAX).optional(),
+      label: z.string().max(LINK_NOTE_MAX).optional(),
+    }),
   }),
 ]);
 export type DirectOperation = z.infer<typeof directOperationSchema>;

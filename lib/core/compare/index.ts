@@ -5,3 +5,4 @@ export * from "./selection";
 export * from "./resolve-anchor";
 export * from "./colours";
 export * from "./list";
+export * from "./theme-lens";

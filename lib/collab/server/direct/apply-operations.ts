@@ -1,6 +1,8 @@
 import * as Y from "yjs";
 import type { CollabActor, DirectOperation } from "../../../core/collab";
-import { addLink, addReply, createAnnotation, deleteAnnotation, mergeThemes, retagAnnotations, setStatus, updateAnnotation, upsertTheme } from "../../model";
+import { normaliseRelation, type EndpointCatalog } from "../../../core/argument";
+import { AppError } from "../../../core/errors";
+import { addReply, createLink, createAnnotation, deleteAnnotation, mergeThemes, retagAnnotations, setStatus, updateAnnotation, upsertTheme } from "../../model";
 
 /** Applies one operation with the client library; returns the id it created or touched. */
 export function applyOperation(doc: Y.Doc, op: DirectOperation, actor: CollabActor, now: Date): string {
@@ -18,8 +20,13 @@ export function applyOperation(doc: Y.Doc, op: DirectOperation, actor: CollabAct
       return addReply(doc, op.input, actor, now).id;
     case "upsertTheme":
       return upsertTheme(doc, op.input, now).id;
-    case "addLink":
-      return addLink(doc, op.input, actor, now).id;
+    case "addLink": {
+      const { id, from, to, kind, note, label } = op.input;
+      const relation = normaliseRelation(kind);
+      if (!relation) throw new AppError("invalid_input", "unknown_relation");
+      const text = note ?? label;
+      return createLink(doc, { ...(id ? { id } : {}), from, to, relation, ...(text !== undefined ? { note: text } : {}) }, DIRECT_CATALOG, actor, now).id;
+    }
     case "mergeThemes":
       return mergeThemes(doc, op.sourceId, op.targetId, now).id;
     case "retagAnnotations":
@@ -50,3 +57,12 @@ function withFixedId(op: DirectOperation): DirectOperation {
   if ("input" in op && !op.input.id) return { ...op, input: { ...op.input, id: globalThis.crypto.randomUUID() } } as DirectOperation;
   return op;
 }
+
+/**
+ * What a direct write can check of a link's ends: annotations live in the documents' own docs,
+ * which this request does not hold, and a map node may have been placed by a client whose update
+ * has not reached the server yet — so both are taken as present here. Self-links and duplicates
+ * are refused (createLink's rules); a link whose end turns out missing is flagged and left out
+ * by the projection (project-links.ts), never stored as dangling.
+ */
+const DIRECT_CATALOG: EndpointCatalog = { hasAnnotation: () => true, hasNode: () => true };
