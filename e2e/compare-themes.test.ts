@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { ready, selectText } from "./support/compare";
 import { launchBrowser, newPerson, signIn } from "./support/browser";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 
@@ -18,29 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function ready(page: Page, panes: number): Promise<void> {
-  await page.locator('[data-testid=compare-pane][data-painted="true"]').nth(panes - 1).waitFor({ timeout: 20_000 });
-  await page.locator('[data-testid=connection-state][data-state="connected"]').waitFor({ timeout: 20_000 });
-}
-
-/** Scrolls the `nth` paragraph of pane `pane` into view and selects its characters [from, to). */
-async function selectText(page: Page, pane: number, nth: number, from: number, to: number): Promise<string> {
-  return page.evaluate(
-    ({ pane, nth, from, to }) => {
-      const el = document.querySelectorAll("[data-testid=compare-pane]")[pane]!.querySelectorAll<HTMLElement>("[data-kind=paragraph]")[nth]!;
-      el.scrollIntoView({ block: "center" });
-      const node = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode() as Text;
-      const r = document.createRange();
-      r.setStart(node, from);
-      r.setEnd(node, Math.min(to, node.data.length));
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(r);
-      return r.toString();
-    },
-    { pane, nth, from, to },
-  );
-}
 
 /** Sizes (range counts) of the colour layers painted in the pane of document `doc`, by colour key. */
 async function colourLayers(page: Page, doc: string): Promise<Record<string, number>> {

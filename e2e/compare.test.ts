@@ -7,8 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { ready, selectText as selectTextIn } from "./support/compare";
 import { launchBrowser, newPerson, register, signIn, uniqueEmail } from "./support/browser";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
+
+/** This file's selections keep the panes where they are: scroll positions are part of what it checks. */
+const selectText = (page: Page, pane: number, nth: number, from: number, to: number) => selectTextIn(page, pane, nth, from, to, { scroll: false });
 
 const SHOTS = ".test-data/screenshots";
 const WS = `/w/${DEMO_WORKSPACE.slug}`;
@@ -29,30 +33,6 @@ async function compareFromList(page: Page, indexes: number[], shot?: string): Pr
   await page.getByTestId("compare-selected").click();
   await page.waitForURL(/\/compare\?/);
   await ready(page, indexes.length);
-}
-
-async function ready(page: Page, panes: number): Promise<void> {
-  await page.locator('[data-testid=compare-pane][data-painted="true"]').nth(panes - 1).waitFor({ timeout: 20_000 });
-  await page.locator('[data-testid=connection-state][data-state="connected"]').waitFor({ timeout: 20_000 });
-}
-
-/** Selects characters [from, to) of the `nth` paragraph of pane `pane` (programmatically, as a drag would). */
-async function selectText(page: Page, pane: number, nth: number, from: number, to: number): Promise<string> {
-  return page.evaluate(
-    ({ pane, nth, from, to }) => {
-      const el = document.querySelectorAll("[data-testid=compare-pane]")[pane]!.querySelectorAll<HTMLElement>("[data-kind=paragraph]")[nth]!;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      const node = walker.nextNode() as Text;
-      const r = document.createRange();
-      r.setStart(node, from);
-      r.setEnd(node, Math.min(to, node.data.length));
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(r);
-      return r.toString();
-    },
-    { pane, nth, from, to },
-  );
 }
 
 /** A new account that joins the demo workspace with `role` through an invitation link of the owner's. */
