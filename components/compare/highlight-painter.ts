@@ -63,6 +63,13 @@ export class HighlightPainter {
     const old = this.painted.get(id);
     if (old && old.colour === spec.colour && old.second === spec.second && old.start === spec.start && old.end === spec.end) return;
     const touched = new Set<number>();
+    this.paintOne(id, spec, touched);
+    this.refreshOverlap(touched);
+  }
+
+  /** Replaces one annotation's ranges in its layers; the caller refreshes overlaps of `touched` once. */
+  private paintOne(id: string, spec: PaintSpec, touched: Set<number>): void {
+    const old = this.painted.get(id);
     if (old) this.unpaint(id, old, touched);
     const ranges = this.builder.ranges(spec.start, spec.end);
     const blocks = this.builder.blocksOf(spec.start, spec.end);
@@ -76,7 +83,6 @@ export class HighlightPainter {
       touched.add(b);
     }
     this.painted.set(id, { ...spec, ranges, blocks });
-    this.refreshOverlap(touched);
   }
 
   remove(id: string): void {
@@ -94,22 +100,7 @@ export class HighlightPainter {
   /** Everything at once (first paint): one overlap computation per block instead of one per annotation. */
   setAll(specs: Iterable<[string, PaintSpec]>): void {
     const touched = new Set<number>();
-    for (const [id, spec] of specs) {
-      const old = this.painted.get(id);
-      if (old) this.unpaint(id, old, touched);
-      const ranges = this.builder.ranges(spec.start, spec.end);
-      const blocks = this.builder.blocksOf(spec.start, spec.end);
-      const hl = this.colourLayer(spec.colour);
-      for (const r of ranges) hl.add(r);
-      if (spec.second) for (const r of ranges) this.secondLayer(spec.second).add(r);
-      for (const b of blocks) {
-        let set = this.byBlock.get(b);
-        if (!set) this.byBlock.set(b, (set = new Set()));
-        set.add(id);
-        touched.add(b);
-      }
-      this.painted.set(id, { ...spec, ranges, blocks });
-    }
+    for (const [id, spec] of specs) this.paintOne(id, spec, touched);
     this.refreshOverlap(touched);
   }
 
