@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { ready, selectText } from "./support/compare";
+import { openCompare, selectText } from "./support/compare";
 import { launchBrowser, newPerson, signIn } from "./support/browser";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 
@@ -47,15 +47,9 @@ describe("linking by dragging in the compare view", () => {
   it("drags from one highlight to another across panes, chooses a relation, sees chips and a connector", async () => {
     const a = await newPerson(browser, "en-US");
     await signIn(a.page, DEMO_USERS[0].email, DEMO_USERS[0].password);
-    await a.page.goto(WS);
-    const checks = a.page.getByTestId("compare-check");
     // Papers 003 and 004: the other compare tests annotate and link 000 and 001 in the same
     // demo workspace, and their links would be drawn here too.
-    await checks.nth(3).check();
-    await checks.nth(4).check();
-    await a.page.getByTestId("compare-selected").click();
-    await a.page.waitForURL(/\/compare\?/);
-    await ready(a.page, 2);
+    await openCompare(a.page, WS, [3, 4]);
 
     // Two passages, one per pane, created with the selection toolbar: a plain highlight in pane 1,
     // then a passage of pane 2 with a note (which opens its card).

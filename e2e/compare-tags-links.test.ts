@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { ready, selectText } from "./support/compare";
+import { openCompare, ready, selectText } from "./support/compare";
 import { launchBrowser, newPerson, signIn } from "./support/browser";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 
@@ -33,13 +33,7 @@ describe("themes and links in the compare view", () => {
     const b = await newPerson(browser, "en-US");
     await signIn(a.page, DEMO_USERS[0].email, DEMO_USERS[0].password);
     await signIn(b.page, DEMO_USERS[1].email, DEMO_USERS[1].password);
-    await a.page.goto(WS);
-    const checks = a.page.getByTestId("compare-check");
-    await checks.nth(0).check();
-    await checks.nth(1).check();
-    await a.page.getByTestId("compare-selected").click();
-    await a.page.waitForURL(/\/compare\?/);
-    await ready(a.page, 2);
+    await openCompare(a.page, WS, [0, 1]);
     const url = a.page.url();
 
     // A: a passage of pane 1, tagged with a new theme through the toolbar's picker.

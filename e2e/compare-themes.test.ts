@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { ready, selectText } from "./support/compare";
+import { openCompare, selectText } from "./support/compare";
 import { launchBrowser, newPerson, signIn } from "./support/browser";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 
@@ -34,13 +34,7 @@ describe("themes in the reader", () => {
   it("colours by theme, filters by theme and counts per theme", async () => {
     const a = await newPerson(browser, "en-US");
     await signIn(a.page, DEMO_USERS[0].email, DEMO_USERS[0].password);
-    await a.page.goto(WS);
-    const checks = a.page.getByTestId("compare-check");
-    await checks.nth(0).check();
-    await checks.nth(1).check();
-    await a.page.getByTestId("compare-selected").click();
-    await a.page.waitForURL(/\/compare\?/);
-    await ready(a.page, 2);
+    await openCompare(a.page, WS, [0, 1]);
     const doc = (await a.page.getByTestId("compare-pane").first().getAttribute("data-document"))!;
 
     // A passage of pane 1 and a plain highlight next to it (untagged), then the first is tagged.

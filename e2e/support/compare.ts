@@ -26,3 +26,13 @@ export async function selectText(page: Page, pane: number, nth: number, from: nu
     { pane, nth, from, to, scroll: opts.scroll ?? true },
   );
 }
+
+/** From the workspace's document list, opens the papers at `indexes` in the compare view and waits for it. */
+export async function openCompare(page: Page, workspacePath: string, indexes: number[]): Promise<void> {
+  await page.goto(workspacePath);
+  const checks = page.getByTestId("compare-check");
+  for (const i of indexes) await checks.nth(i).check();
+  await page.getByTestId("compare-selected").click();
+  await page.waitForURL(/\/compare\?/);
+  await ready(page, indexes.length);
+}
