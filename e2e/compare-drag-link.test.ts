@@ -5,21 +5,15 @@
  * panes. Alt+dragging the same way again is refused with the model's duplicate error, and Escape
  * cancels a drag in progress.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { openCompare, selectText } from "./support/compare";
-import { launchBrowser, newPerson, signIn } from "./support/browser";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { openCompare, selectText, openCardId } from "./support/compare";
+import { newPerson, signIn, sharedBrowser } from "./support/browser";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 
 const SHOTS = ".test-data/screenshots";
 const WS = `/w/${DEMO_WORKSPACE.slug}`;
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** The client point in the middle of characters [from, to) of the `nth` paragraph of pane `pane`. */
 async function pointOf(page: Page, pane: number, nth: number, from: number, to: number): Promise<{ x: number; y: number }> {
@@ -37,15 +31,9 @@ async function pointOf(page: Page, pane: number, nth: number, from: number, to: 
   );
 }
 
-async function openCardId(page: Page): Promise<string> {
-  const card = page.getByTestId("annotation-card");
-  await card.waitFor({ timeout: 5_000 });
-  return (await card.getAttribute("data-annotation"))!;
-}
-
 describe("linking by dragging in the compare view", () => {
   it("drags from one highlight to another across panes, chooses a relation, sees chips and a connector", async () => {
-    const a = await newPerson(browser, "en-US");
+    const a = await newPerson(browser(), "en-US");
     await signIn(a.page, DEMO_USERS[0].email, DEMO_USERS[0].password);
     // Papers 003 and 004: the other compare tests annotate and link 000 and 001 in the same
     // demo workspace, and their links would be drawn here too.

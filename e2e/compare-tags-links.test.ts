@@ -5,32 +5,19 @@
  * in another browser, sees the theme chip and the link chip on the card, a connector drawn
  * between the panes, and the link chip taking him to the other end.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { openCompare, ready, selectText } from "./support/compare";
-import { launchBrowser, newPerson, signIn } from "./support/browser";
+import { describe, expect, it } from "vitest";
+import { openCompare, ready, selectText, openCardId } from "./support/compare";
+import { newPerson, signIn, sharedBrowser } from "./support/browser";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 
 const SHOTS = ".test-data/screenshots";
 const WS = `/w/${DEMO_WORKSPACE.slug}`;
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function openCardId(page: Page): Promise<string> {
-  const card = page.getByTestId("annotation-card");
-  await card.waitFor({ timeout: 5_000 });
-  return (await card.getAttribute("data-annotation"))!;
-}
+const browser = sharedBrowser();
 
 describe("themes and links in the compare view", () => {
   it("A tags and links passages across panes; B sees the chips and the connector", async () => {
-    const a = await newPerson(browser, "ja-JP");
-    const b = await newPerson(browser, "en-US");
+    const a = await newPerson(browser(), "ja-JP");
+    const b = await newPerson(browser(), "en-US");
     await signIn(a.page, DEMO_USERS[0].email, DEMO_USERS[0].password);
     await signIn(b.page, DEMO_USERS[1].email, DEMO_USERS[1].password);
     await openCompare(a.page, WS, [0, 1]);

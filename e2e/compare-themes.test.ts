@@ -4,21 +4,15 @@
  * theme (the passage takes the theme's colour), filters the pane by the theme (only that
  * passage stays listed and painted) and sees the count per theme, which toggles the filter.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { openCompare, selectText } from "./support/compare";
-import { launchBrowser, newPerson, signIn } from "./support/browser";
+import { newPerson, signIn, sharedBrowser } from "./support/browser";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 
 const SHOTS = ".test-data/screenshots";
 const WS = `/w/${DEMO_WORKSPACE.slug}`;
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Sizes (range counts) of the colour layers painted in the pane of document `doc`, by colour key. */
 async function colourLayers(page: Page, doc: string): Promise<Record<string, number>> {
@@ -32,7 +26,7 @@ async function colourLayers(page: Page, doc: string): Promise<Record<string, num
 
 describe("themes in the reader", () => {
   it("colours by theme, filters by theme and counts per theme", async () => {
-    const a = await newPerson(browser, "en-US");
+    const a = await newPerson(browser(), "en-US");
     await signIn(a.page, DEMO_USERS[0].email, DEMO_USERS[0].password);
     await openCompare(a.page, WS, [0, 1]);
     const doc = (await a.page.getByTestId("compare-pane").first().getAttribute("data-document"))!;

@@ -5,10 +5,10 @@
  * reconnect, a viewer who cannot write, bad selections explained, and a view URL that
  * reopens the same panes and focus. Screenshots in Japanese and English.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { ready, selectText as selectTextIn } from "./support/compare";
-import { launchBrowser, newPerson, register, signIn, uniqueEmail } from "./support/browser";
+import { newPerson, register, signIn, uniqueEmail, sharedBrowser } from "./support/browser";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 
 /** This file's selections keep the panes where they are: scroll positions are part of what it checks. */
@@ -16,13 +16,7 @@ const selectText = (page: Page, pane: number, nth: number, from: number, to: num
 
 const SHOTS = ".test-data/screenshots";
 const WS = `/w/${DEMO_WORKSPACE.slug}`;
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Opens the compare view by ticking documents on the workspace page (the way people get there). */
 async function compareFromList(page: Page, indexes: number[], shot?: string): Promise<void> {
@@ -41,7 +35,7 @@ async function joinAs(ownerPage: Page, role: "viewer" | "commenter", name: strin
   await ownerPage.getByTestId("invite-role").selectOption(role);
   await ownerPage.getByRole("button", { name: "招待リンクを作成" }).click();
   const link = await ownerPage.getByTestId("invite-link").inputValue();
-  const person = await newPerson(browser, "en-US");
+  const person = await newPerson(browser(), "en-US");
   await person.page.goto(link);
   await register(person.page, name, uniqueEmail(role), "correct horse battery staple", new URL(link).pathname);
   await person.page.getByRole("button", { name: /join|参加/i }).click();
@@ -61,8 +55,8 @@ async function waitRows(page: Page, n: number, timeout = 5_000): Promise<number>
 
 describe("reading and annotating side by side, live", () => {
   it("two people annotate together; offline edits sync; bad selections are explained; the URL reopens the view", async () => {
-    const a = await newPerson(browser, "ja-JP");
-    const b = await newPerson(browser, "en-US");
+    const a = await newPerson(browser(), "ja-JP");
+    const b = await newPerson(browser(), "en-US");
     await signIn(a.page, DEMO_USERS[0].email, DEMO_USERS[0].password);
     await signIn(b.page, DEMO_USERS[1].email, DEMO_USERS[1].password);
     await compareFromList(a.page, [0, 1], "compare-pick-ja.png");
@@ -271,7 +265,7 @@ describe("reading and annotating side by side, live", () => {
   });
 
   it("a viewer reads live annotations but cannot write; a commenter can reply but not create", async () => {
-    const owner = await newPerson(browser, "ja-JP");
+    const owner = await newPerson(browser(), "ja-JP");
     await signIn(owner.page, DEMO_USERS[0].email, DEMO_USERS[0].password);
     const viewer = await joinAs(owner.page, "viewer", "Viewer V");
     const commenter = await joinAs(owner.page, "commenter", "Commenter C");

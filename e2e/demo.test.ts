@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, newPerson, signIn } from "./support/browser";
+import { describe, expect, it } from "vitest";
+import { newPerson, signIn, sharedBrowser } from "./support/browser";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe("a newcomer after npm start", () => {
   it("signs in with the printed demo credentials and sees the five papers", async () => {
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
     await page.goto("/");
     await page.waitForURL(/\/signin/);
     const owner = DEMO_USERS[0];
@@ -37,7 +30,7 @@ describe("the HTTP API", () => {
     expect(anon.status).toBe(401);
     expect(await anon.json()).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
 
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
     const owner = DEMO_USERS[0];
     await signIn(page, owner.email, owner.password);
     const mine = await page.request.get("/api/workspaces");
@@ -57,7 +50,7 @@ describe("the HTTP API", () => {
   });
 
   it("stacks the layout on a phone-sized screen", async () => {
-    const context = await browser.newContext({ baseURL: (await import("./support/browser")).baseUrl(), locale: "en-US", viewport: { width: 390, height: 844 } });
+    const context = await browser().newContext({ baseURL: (await import("./support/browser")).baseUrl(), locale: "en-US", viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const owner = DEMO_USERS[0];
     await signIn(page, owner.email, owner.password);

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, newPerson, register, signIn, uniqueEmail } from "./support/browser";
+import { describe, expect, it } from "vitest";
+import { newPerson, register, signIn, uniqueEmail, sharedBrowser } from "./support/browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const PASSWORD = "correct horse battery staple";
 
 describe("accounts, workspaces and invitations", () => {
   it("register → workspace → invite a viewer → viewer is limited → owner promotes → sign out/in → language switch", async () => {
-    const owner = await newPerson(browser);
+    const owner = await newPerson(browser());
     const ownerEmail = uniqueEmail("owner");
     await register(owner.page, "オーナー 太郎", ownerEmail, PASSWORD);
 
@@ -34,7 +27,7 @@ describe("accounts, workspaces and invitations", () => {
     expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
 
     // The second person opens the link, registers and joins as viewer.
-    const viewer = await newPerson(browser);
+    const viewer = await newPerson(browser());
     const viewerEmail = uniqueEmail("viewer");
     await viewer.page.goto(link);
     await viewer.page.getByRole("link", { name: "アカウント作成" }).click();
@@ -80,7 +73,7 @@ describe("accounts, workspaces and invitations", () => {
   });
 
   it("explains bad input clearly: taken email, weak password, wrong password", async () => {
-    const person = await newPerson(browser, "en-US");
+    const person = await newPerson(browser(), "en-US");
     const email = uniqueEmail("bad");
     await register(person.page, "Bad Input", email, PASSWORD);
     await person.page.getByRole("button", { name: "Sign out" }).click();

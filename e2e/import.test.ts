@@ -1,18 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, newPerson, register, uniqueEmail } from "./support/browser";
+import { describe, expect, it } from "vitest";
+import { newPerson, register, uniqueEmail, sharedBrowser } from "./support/browser";
 import { makeDocx, makeHtml, makeMarkdown, makePdf, makeUtf16Text, SAMPLE } from "../tests/support/fixtures";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe("importing through the UI", () => {
   it("uploads every supported format with per-file progress and reads each result", async () => {
@@ -27,7 +20,7 @@ describe("importing through the UI", () => {
     };
     for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(dir, name), bytes);
 
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
     await register(page, "取込 太郎", uniqueEmail("importer"), "correct horse battery staple");
     await page.getByLabel("ワークスペース名").fill("取り込みテスト");
     await page.getByRole("button", { name: "ワークスペースを作成" }).click();

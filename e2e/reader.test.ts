@@ -3,19 +3,13 @@
  * mouse and by keyboard), offsets on every block, page markers, versions, English
  * labels and the phone layout, with screenshots to look at.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPerson, signIn, baseUrl } from "./support/browser";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { newPerson, signIn, baseUrl, sharedBrowser } from "./support/browser";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 
 const SHOTS = ".test-data/screenshots";
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function openPaper(page: Page, title: string): Promise<void> {
   await page.goto(`/w/${DEMO_WORKSPACE.slug}`);
@@ -45,7 +39,7 @@ async function offsetMismatches(page: Page): Promise<string[]> {
 
 describe("the reader of one document", () => {
   it("shows the 002 paper's outline and takes a reader to a footnote and back", async () => {
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
     await signIn(page, DEMO_USERS[0].email, DEMO_USERS[0].password);
     await openPaper(page, "日米防衛協力の歴史");
 
@@ -100,7 +94,7 @@ describe("the reader of one document", () => {
   });
 
   it("shows no page markers on 001, captions and glossary on 003", async () => {
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
     await signIn(page, DEMO_USERS[0].email, DEMO_USERS[0].password);
     await openPaper(page, "ホノルル");
     // 001's running headers and page numbers are dropped at import and it came as one text: no pages.
@@ -117,7 +111,7 @@ describe("the reader of one document", () => {
   });
 
   it("shows p. N where the page changes, and older versions on request", async () => {
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
     await signIn(page, DEMO_USERS[0].email, DEMO_USERS[0].password);
     const ws = (await (await page.request.post("/api/workspaces", { data: { name: "ページのある文書" } })).json()) as { id: string; slug: string };
     const paged = "第1節 はじめに\n\n一ページ目の段落である。\n\f\n二ページ目の段落である。\n\f\n第2節 おわりに\n\n三ページ目の段落である。\n";
@@ -148,7 +142,7 @@ describe("the reader of one document", () => {
   });
 
   it("collapses the outline above the text on a phone", async () => {
-    const context = await browser.newContext({ baseURL: baseUrl(), locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    const context = await browser().newContext({ baseURL: baseUrl(), locale: "ja-JP", viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await signIn(page, DEMO_USERS[0].email, DEMO_USERS[0].password);
     await openPaper(page, "日米防衛協力の歴史");

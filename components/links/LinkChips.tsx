@@ -38,7 +38,7 @@ export function LinkChips({ endpointId, links, describe, onOpen, onRemove }: Lin
         const relation = t(`relations.${l.kind}`);
         const text = outgoing ? t("chips.outgoing", { relation, target: name }) : t("chips.incoming", { relation, source: name });
         return (
-          <li key={l.id} className={styles.chip} style={{ borderColor: RELATION_COLOURS[l.kind] }} data-relation={l.kind} data-testid="link-chip">
+          <li key={l.id} className={styles.chip} style={{ borderColor: RELATION_COLOURS[l.kind] }} data-relation={l.kind} data-link-id={l.id} data-testid="link-chip">
             <button type="button" onClick={() => onOpen(other, l)} disabled={d.missing} title={l.note ? `${t("chips.open")} — ${l.note}` : t("chips.open")}>
               <span className={styles.swatch} style={{ background: RELATION_COLOURS[l.kind] }} aria-hidden="true" />
               {text}

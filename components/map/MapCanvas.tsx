@@ -153,6 +153,8 @@ function Canvas(props: MapCanvasProps) {
           interactionWidth: large ? 10 : 20,
           selected: isSelected,
           ariaLabel: relationLabel(e.relation),
+          // The link and its ends on the element, so a test or an extension can find one edge.
+          domAttributes: { "data-link-id": e.id, "data-source": e.source, "data-target": e.target } as Edge["domAttributes"],
           style: { stroke: colour, strokeWidth: isSelected ? 3.5 : 2, ...(RELATION_DASHED[e.relation] ? { strokeDasharray: "6 4" } : {}) },
           markerEnd: { type: MarkerType.ArrowClosed, color: colour, width: 16, height: 16 },
           ...(!manyEdges || isSelected ? { label: relationLabel(e.relation) + (e.note ? ` — ${e.note}` : ""), labelStyle: { fill: colour, fontSize: 11, fontWeight: 600 }, labelBgStyle: { fill: "#fff" } } : {}),

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 
 /** Debian's chromium through playwright-core: Playwright's own browser downloads do not work offline. */
 export async function launchBrowser(): Promise<Browser> {
@@ -51,4 +51,22 @@ declare module "vitest" {
     /** The e2e database, for tests that check what was stored. */
     e2eDatabaseUrl: string;
   }
+}
+
+/**
+ * One browser for a test file: launched before its tests, closed after them. Returns a getter
+ * (the browser exists only once `beforeAll` has run).
+ */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("sharedBrowser(): the browser is launched in beforeAll");
+    return browser;
+  };
 }

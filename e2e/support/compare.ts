@@ -36,3 +36,10 @@ export async function openCompare(page: Page, workspacePath: string, indexes: nu
   await page.waitForURL(/\/compare\?/);
   await ready(page, indexes.length);
 }
+
+/** The id of the annotation whose card the sidebar shows (waits for the card). */
+export async function openCardId(page: Page): Promise<string> {
+  const card = page.getByTestId("annotation-card");
+  await card.waitFor({ timeout: 5_000 });
+  return (await card.getAttribute("data-annotation"))!;
+}

@@ -128,7 +128,7 @@ describe("the map graph", () => {
     const svg = toSvg(g, { a4: { x: 0, y: 0 }, a1: { x: 0, y: 200 } }, { title: "map", relationLabel, kindLabel: (k) => k });
     expect(svg).toContain("&lt;script&gt;&amp;");
     expect(svg).not.toContain("<script>");
-    expect(svg.match(/<path data-relation/g)).toHaveLength(1);
+    expect(svg.match(/<path data-link="x" data-relation="supports"/g)).toHaveLength(1);
     for (const r of RELATIONS) expect(svg).toContain(`id="arrow-${r}"`);
   });
 

@@ -62,7 +62,7 @@ export function toSvg(graph: ArgumentGraph, positions: Positions, opts: { title:
     const p2 = exitPoint(b, { x: a.x + a.width / 2, y: a.y + a.height / 2 });
     const dash = RELATION_DASHED[e.relation] ? ' stroke-dasharray="6 4"' : "";
     out.push(
-      `<path data-relation="${e.relation}" d="M${p1.x.toFixed(1)},${p1.y.toFixed(1)}L${p2.x.toFixed(1)},${p2.y.toFixed(1)}" stroke="${RELATION_COLOURS[e.relation]}" stroke-width="2" fill="none" marker-end="url(#arrow-${e.relation})"${dash}><title>${esc(opts.relationLabel(e.relation) + (e.note ? `: ${e.note}` : ""))}</title></path>`,
+      `<path data-link="${esc(e.id)}" data-relation="${e.relation}" d="M${p1.x.toFixed(1)},${p1.y.toFixed(1)}L${p2.x.toFixed(1)},${p2.y.toFixed(1)}" stroke="${RELATION_COLOURS[e.relation]}" stroke-width="2" fill="none" marker-end="url(#arrow-${e.relation})"${dash}><title>${esc(opts.relationLabel(e.relation) + (e.note ? `: ${e.note}` : ""))}</title></path>`,
     );
   }
   out.push(`</g><g class="nodes" transform="translate(${ox},${oy})">`);
