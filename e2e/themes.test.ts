@@ -1,9 +1,9 @@
 /**
  * Themes on a real build with the real collab server. Aoi creates a theme on the themes page;
  * Aoi and Ken — two browsers, two sessions — each tag a passage of a different paper with it
- * (annotations written by each person's own collab connection, with the token their browser
- * session mints, as the compare view's toolbar does); both matrix pages update live: the
- * cells, the co-occurrence table and the parallel columns. Screenshots in Japanese and English.
+ * in the compare view (selection toolbar → theme picker), with the matrix open in another tab;
+ * both matrix pages update live: the cells, the co-occurrence table and the parallel columns.
+ * Screenshots in Japanese and English.
  */
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -11,7 +11,8 @@ import pg from "pg";
 import { launchBrowser, newPerson, signIn, baseUrl } from "./support/browser";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 import { openCollabDoc, type CollabDocHandle } from "../lib/collab/client/connect";
-import { annotationsDocName, buildAnchor, createAnnotation, listThemes, metaDocName, upsertTheme } from "../lib/collab/model";
+import { listThemes, metaDocName, upsertTheme } from "../lib/collab/model";
+import { ready, selectText } from "./support/compare";
 
 const SHOTS = ".test-data/screenshots";
 const WS = `/w/${DEMO_WORKSPACE.slug}`;
@@ -48,6 +49,33 @@ async function connectAs(context: BrowserContext, name: string): Promise<CollabD
   handles.push(h);
   await h.ready;
   return h;
+}
+
+/** The compare view on one paper, in a new tab of `context`. */
+async function openReader(context: BrowserContext, documentId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${WS}/compare?d=${documentId}`);
+  await ready(page, 1);
+  return page;
+}
+
+/**
+ * Highlights the start of paragraph `nth` and tags it with `themes` through the selection
+ * toolbar's theme picker (searching each by name); returns the passage's text.
+ */
+async function tagPassage(page: Page, nth: number, themes: string[]): Promise<string> {
+  const text = await selectText(page, 0, nth, 0, 12);
+  await page.getByTestId("selection-toolbar").waitFor();
+  await page.getByTestId("add-theme").click();
+  await page.getByTestId("theme-picker").waitFor({ timeout: 5_000 });
+  for (const name of themes) {
+    await page.getByTestId("theme-picker-input").fill(name);
+    await page.locator(`[data-testid=theme-option][data-theme-name="${name}"]`).click();
+    await page.locator(`[data-testid=annotation-card] [data-testid=theme-chip][data-theme-name="${name}"]`).waitFor({ timeout: 5_000 });
+  }
+  await page.getByTestId("theme-picker-input").press("Escape");
+  await page.getByTestId("back-to-list").click();
+  return text;
 }
 
 async function cellCount(page: Page, theme: string, documentIndex: number): Promise<number> {
@@ -101,18 +129,16 @@ describe("themes and the theme × document matrix", () => {
     }
     expect(await cellCount(ken.page, deterrence, 0)).toBe(0);
 
-    // Each tags a passage of a different paper, from their own session.
+    // Each tags a passage of a different paper in the compare view (a second tab), with the
+    // selection toolbar's theme picker; the other's matrix follows.
     const [p0, p1] = papers as [(typeof papers)[0], (typeof papers)[0]];
     const aoiMeta = await connectAs(aoi.context, metaDocName(workspaceId));
     const themeIds = new Map(listThemes(aoiMeta.doc).map((t) => [t.name, t.id]));
-    const aoiDoc = await connectAs(aoi.context, annotationsDocName(workspaceId, p0.id));
-    const kenDoc = await connectAs(ken.context, annotationsDocName(workspaceId, p1.id));
-    const at = (text: string, word: string) => Math.max(0, text.indexOf(word));
-    const s0 = at(p0.text, "抑止");
-    const s1 = at(p1.text, "抑止");
-    createAnnotation(aoiDoc.doc, { anchor: buildAnchor(p0.text, p0.versionId, s0, s0 + 12), colour: "#ffcc00", themeIds: [themeIds.get(deterrence)!] }, { id: "aoi", name: DEMO_USERS[0].name }, new Date());
+    const aoiReader = await openReader(aoi.context, p0.id);
+    const kenReader = await openReader(ken.context, p1.id);
+    const first = await tagPassage(aoiReader, 4, [deterrence]);
     await waitForCount(ken.page, deterrence, 0, 1);
-    createAnnotation(kenDoc.doc, { anchor: buildAnchor(p1.text, p1.versionId, s1, s1 + 20), colour: "#ffcc00", themeIds: [themeIds.get(deterrence)!, themeIds.get(acm)!] }, { id: "ken", name: DEMO_USERS[1].name }, new Date());
+    const second = await tagPassage(kenReader, 4, [deterrence, acm]);
     await waitForCount(aoi.page, deterrence, 1, 1);
     await waitForCount(ken.page, deterrence, 1, 1);
     await expect(aoi.page.locator(`[data-testid=matrix-row][data-theme-name="${deterrence}"] [data-testid=matrix-total]`).innerText()).resolves.toBe("2");
@@ -121,16 +147,15 @@ describe("themes and the theme × document matrix", () => {
     // A cell opens its excerpts, each linking to the compare view.
     await aoi.page.locator(`[data-testid=matrix-row][data-theme-name="${deterrence}"] [data-testid=matrix-cell]`).nth(0).click();
     const excerpts = aoi.page.getByTestId("cell-excerpts");
-    await expect(excerpts.getByTestId("excerpt").first().innerText()).resolves.toContain(p0.text.slice(s0, s0 + 12));
+    await expect(excerpts.getByTestId("excerpt").first().innerText()).resolves.toContain(first);
     expect(await excerpts.getByTestId("excerpt-open").first().getAttribute("href")).toMatch(new RegExp(`/w/demo/compare\\?d=${p0.id}&focus=`));
 
     // The theme's passages in parallel columns, one per paper, updating live.
     await ken.page.locator(`[data-testid=matrix-row][data-theme-name="${deterrence}"] [data-testid=matrix-theme]`).click();
     const columns = ken.page.getByTestId("parallel-column");
     await expect(columns.nth(0).getAttribute("data-count")).resolves.toBe("1");
-    await expect(columns.nth(1).innerText()).resolves.toContain(p1.text.slice(s1, s1 + 20));
-    const s0b = at(p0.text.slice(s0 + 40), "同盟") + s0 + 40;
-    createAnnotation(aoiDoc.doc, { anchor: buildAnchor(p0.text, p0.versionId, s0b, s0b + 6), colour: "#ffcc00", themeIds: [themeIds.get(deterrence)!, themeIds.get(acm)!] }, { id: "aoi", name: DEMO_USERS[0].name }, new Date());
+    await expect(columns.nth(1).innerText()).resolves.toContain(second);
+    await tagPassage(aoiReader, 6, [deterrence, acm]);
     await ken.page.waitForFunction(() => document.querySelectorAll("[data-testid=parallel-column]")[0]?.getAttribute("data-count") === "2", undefined, { timeout: 10_000 });
     await ken.page.screenshot({ path: `${SHOTS}/matrix-columns-en.png`, fullPage: true });
 
@@ -142,8 +167,7 @@ describe("themes and the theme × document matrix", () => {
     await expect(ken.page.getByTestId("shared-passages").getByTestId("excerpt").count()).resolves.toBe(2);
     await ken.page.screenshot({ path: `${SHOTS}/matrix-cooccurrence-en.png`, fullPage: true });
     // A third tag from Aoi: Ken's open co-occurrence table follows.
-    const s0c = at(p0.text.slice(s0b + 40), "日本") + s0b + 40;
-    createAnnotation(aoiDoc.doc, { anchor: buildAnchor(p0.text, p0.versionId, s0c, s0c + 4), colour: "#ffcc00", themeIds: [themeIds.get(deterrence)!, themeIds.get(acm)!] }, { id: "aoi", name: DEMO_USERS[0].name }, new Date());
+    await tagPassage(aoiReader, 8, [deterrence, acm]);
     await ken.page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("data-count") === "3", `[data-testid=cooccurrence-cell][data-pair="${deterrence}|${acm}"]`, { timeout: 10_000 });
 
     // A theme created elsewhere appears on the open themes page, with usage counts; CSV has a BOM.
