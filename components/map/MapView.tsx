@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { useTranslations } from "next-intl";
 import type { Edge, ReactFlowInstance } from "@xyflow/react";
 import { createLink, placeAnnotation, removeFromMap, removeLink, addFreeNode, setPositions } from "@/lib/collab/model";
-import { buildGraph, filterGraph, RELATIONS, toAif, toArgdown, toSvg, type LinkEndpoint, type Relation } from "@/lib/core/argument";
+import { buildGraph, filterGraph, placeNewNodes, RELATIONS, toAif, toArgdown, toSvg, type LinkEndpoint, type Relation } from "@/lib/core/argument";
 import { presenceColour } from "@/lib/core/compare/colours";
 import { MapCanvas } from "./MapCanvas";
 import type { MapFlowNode } from "./MapNodeView";
@@ -76,7 +76,11 @@ export function MapView({ workspace, documents, user, canManage }: MapViewProps)
   const layout = useLayout();
   const [auto, setAuto] = useState<Record<string, { x: number; y: number }>>({});
   const [layouting, setLayouting] = useState(false);
-  const missing = useMemo(() => graph.nodes.some((n) => !data.positions[n.id] && !auto[n.id]), [graph, data.positions, auto]);
+  // Once anything has a shared position, new nodes take free room near what they link to
+  // (placeNewNodes: the same on every client); before that, the whole map is laid out by ELK.
+  const anyPlaced = useMemo(() => graph.nodes.some((n) => data.positions[n.id]), [graph, data.positions]);
+  const added = useMemo(() => (anyPlaced ? placeNewNodes(graph.nodes, graph.edges, data.positions) : {}), [anyPlaced, graph, data.positions]);
+  const missing = useMemo(() => !anyPlaced && graph.nodes.some((n) => !auto[n.id]), [anyPlaced, graph, auto]);
   const graphKey = useMemo(() => graph.nodes.map((n) => n.id).join(",") + "|" + graph.edges.map((e) => e.id).join(","), [graph]);
   useEffect(() => {
     if (!missing) return;
@@ -90,7 +94,10 @@ export function MapView({ workspace, documents, user, canManage }: MapViewProps)
     // graphKey stands for graph: a re-render with the same nodes and edges must not lay out again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [graphKey, missing, layout]);
-  const positions = useMemo(() => ({ ...auto, ...data.positions }), [auto, data.positions]);
+  const positions = useMemo(() => (anyPlaced ? { ...added, ...data.positions } : auto), [anyPlaced, added, auto, data.positions]);
+  // The first drag on a map laid out automatically adopts that layout for everyone: without
+  // it, the other nodes would jump from ELK's places to placeNewNodes' ones.
+  const onDragEnd = (moved: Record<string, { x: number; y: number }>) => meta && setPositions(meta, anyPlaced ? moved : { ...Object.fromEntries(graph.nodes.flatMap((n) => (auto[n.id] ? [[n.id, auto[n.id]!]] : []))), ...moved });
 
   // ── undo ────────────────────────────────────────────────────────────
   const undo = session?.undo ?? null;
@@ -321,7 +328,7 @@ export function MapView({ workspace, documents, user, canManage }: MapViewProps)
             draggingLabel={draggingLabel}
             onSelect={setSelected}
             onDragMove={(id, p) => publishDrag(p ? { id, x: p.x, y: p.y } : null)}
-            onDragEnd={(p) => meta && setPositions(meta, p)}
+            onDragEnd={onDragEnd}
             onConnect={(s, tgt) => {
               try {
                 link(s, tgt, newRelation);

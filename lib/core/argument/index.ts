@@ -9,3 +9,4 @@ export * from "./export-argdown";
 export * from "./export-aif";
 export * from "./export-svg";
 export * from "./connectors";
+export * from "./place-new-nodes";
