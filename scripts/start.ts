@@ -9,22 +9,46 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { resolveDatabase } from "../lib/server/db/resolve";
 import { applyMigrations } from "../lib/server/db/migrate";
 import { ensureSecrets } from "./start/secrets";
 import { buildIfNeeded } from "./start/build";
 import { printBanner } from "./start/banner";
 import { logger } from "../lib/server/log";
 import { nextBin } from "./start/next-bin";
+import type { KeeperMessage } from "./start/db-keeper";
 
 const log = logger("start");
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 
+/**
+ * Starts scripts/start/db-keeper.ts detached (its own process group, so the terminal's Ctrl-C
+ * does not reach PostgreSQL) and waits for the database URL it resolves.
+ */
+function startDatabaseKeeper(): Promise<{ url: string; stop(): Promise<void> }> {
+  const keeper = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start", "db-keeper.ts")], {
+    cwd: root,
+    env: process.env,
+    detached: true,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const stop = async () => {
+    if (keeper.exitCode !== null || keeper.signalCode !== null) return;
+    const exited = new Promise((r) => keeper.once("exit", r));
+    if (keeper.connected) keeper.send("stop");
+    else keeper.kill("SIGTERM");
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    keeper.once("message", (m: KeeperMessage) => (m.ready ? resolve({ url: m.url, stop }) : reject(new Error(m.error))));
+    keeper.once("exit", (code) => reject(new Error(`the database process exited (${code ?? "signal"}) before it was ready`)));
+  });
+}
+
 async function main(): Promise<void> {
   ensureSecrets(root, port);
-  const db = await resolveDatabase();
+  const db = await startDatabaseKeeper();
   process.env.DATABASE_URL = db.url;
   const migrated = await applyMigrations(db.url);
   if (migrated.applied.length) log.info({ applied: migrated.applied }, "migrations applied");
