@@ -15,7 +15,9 @@ import {
   getNoteFragment,
   listAnnotations,
   metaDocName,
+  updateAnnotation,
   upsertTheme,
+  type AnnotationEntry,
 } from "../../lib/collab/model";
 import { rebuildProjection } from "../../lib/collab/server/rebuild-projection";
 import type { CollabServer } from "../../lib/collab/server";
@@ -114,6 +116,34 @@ describe("projection", () => {
     const flag = await waitFor(() => prisma.projectionFlag.findFirst({ where: { entryId: "huge" } }), "flag for the oversized reply");
     expect(flag.reason).toBe("schema");
     expect(await prisma.reply.findFirst({ where: { id: "huge" } })).toBeNull();
+  });
+
+  it("rewrites only the rows that changed (PostgreSQL's xmin of untouched rows stays)", async () => {
+    const doc = await makeDocument(world.workspace.id, world.members.owner.id, "第一文。第二文。第三文。第四文。");
+    const name = annotationsDocName(world.workspace.id, doc.id);
+    const h = connect(server, name, world.members.editor.id);
+    await h.ready;
+    const actor = { id: world.members.editor.id, name: world.members.editor.name };
+    const [a, b, c] = [0, 4, 8].map((s) => createAnnotation(h.doc, { anchor: buildAnchor(doc.text, doc.versionId, s, s + 3), colour: "#ffcc00", themeIds: ["t1"] }, actor, now)) as [AnnotationEntry, AnnotationEntry, AnnotationEntry];
+    type Version = { id: string; xmin: string };
+    const versions = async () =>
+      new Map((await prisma.$queryRaw<Version[]>`SELECT id, xmin::text AS xmin FROM "Annotation" WHERE "collabName" = ${name}`).map((r) => [r.id, r.xmin]));
+    const before = await waitFor(async () => ((await versions()).size === 3 ? versions() : null), "three rows");
+
+    // One annotation changes colour, one is deleted, one is added: the third row stays as it was.
+    updateAnnotation(h.doc, a.id, { colour: "#66ccff" }, new Date(now.getTime() + 1000));
+    deleteAnnotation(h.doc, b.id, now);
+    const d = createAnnotation(h.doc, { anchor: buildAnchor(doc.text, doc.versionId, 12, 15), colour: "#ffcc00" }, actor, now);
+    const after = await waitFor(async () => {
+      const v = await versions();
+      return v.has(d.id) && !v.has(b.id) && v.get(a.id) !== before.get(a.id) ? v : null;
+    }, "the changes projected");
+    expect(after.get(c.id)).toBe(before.get(c.id));
+    const rows = await prisma.annotation.findMany({ where: { collabName: name }, include: { themes: true } });
+    expect(rows.find((r) => r.id === a.id)).toMatchObject({ colour: "#66ccff" });
+    // The recreated row keeps its themes, the untouched one too.
+    expect(rows.find((r) => r.id === a.id)!.themes.map((t) => t.themeId)).toEqual(["t1"]);
+    expect(rows.find((r) => r.id === c.id)!.themes.map((t) => t.themeId)).toEqual(["t1"]);
   });
 
   it("rebuilds the projection from the stored states", async () => {

@@ -5,6 +5,7 @@
  */
 import { annotationEntrySchema, checkAnchor, type AnnotationEntry } from "../../../core/collab";
 import type { Prisma } from "../../../generated/prisma/client";
+import { chunks, diffRows, fingerprint } from "./diff-rows";
 import { schemaFlag, type Flag } from "./flags";
 import type { DocSnapshot } from "./snapshot";
 import { versionTexts } from "./version-texts";
@@ -71,10 +72,28 @@ export async function projectAnnotations(
     for (const themeId of a.themeIds) themes.push({ workspaceId: ref.workspaceId, annotationId: a.id, themeId });
   }
 
-  // Replace this Y.Doc's rows (AnnotationTheme cascades): simple, and the unchanged-hash check
-  // in store-state.ts already keeps idle documents from rewriting anything.
-  await tx.annotation.deleteMany({ where: { collabName: name } });
-  if (rows.length) await tx.annotation.createMany({ data: rows });
-  if (themes.length) await tx.annotationTheme.createMany({ data: themes, skipDuplicates: true });
+  // Only what changed since the last store is written (diff-rows.ts); AnnotationTheme rows go
+  // with their annotation (cascade) and come back with it.
+  const themeIdsOf = new Map<string, string[]>();
+  for (const t of themes) themeIdsOf.set(t.annotationId, [...(themeIdsOf.get(t.annotationId) ?? []), t.themeId]);
+  const stored = await tx.annotation.findMany({ where: { collabName: name }, include: { themes: { select: { themeId: true } } } });
+  const diff = diffRows(
+    new Map(stored.map((r) => [r.id, printAnnotation(r, r.themes.map((t) => t.themeId))])),
+    rows,
+    (r) => r.id,
+    (r) => printAnnotation(r, themeIdsOf.get(r.id) ?? []),
+  );
+  for (const ids of chunks(diff.remove)) await tx.annotation.deleteMany({ where: { collabName: name, id: { in: ids } } });
+  if (diff.create.length) await tx.annotation.createMany({ data: diff.create });
+  const created = new Set(diff.create.map((r) => r.id));
+  const newThemes = themes.filter((t) => created.has(t.annotationId));
+  if (newThemes.length) await tx.annotationTheme.createMany({ data: newThemes, skipDuplicates: true });
   return { stored: rows.length, flags };
+}
+
+type AnnotationValues = Omit<Prisma.AnnotationCreateManyInput, "workspaceId" | "id" | "collabName">;
+
+/** Everything stored about an annotation (theme ids in any order), for diffRows. */
+function printAnnotation(r: AnnotationValues, themeIds: readonly string[]): string {
+  return fingerprint([r.documentId, r.versionId, r.start, r.end, r.exact, r.prefix, r.suffix, r.authorId, r.authorName, r.colour, r.status, r.noteText, r.createdAt, r.updatedAt, [...themeIds].sort().join(" ")]);
 }

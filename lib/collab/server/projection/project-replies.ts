@@ -5,6 +5,7 @@
  */
 import { replyEntrySchema, type ReplyEntry } from "../../../core/collab";
 import type { Prisma } from "../../../generated/prisma/client";
+import { chunks, diffRows, fingerprint } from "./diff-rows";
 import { schemaFlag, type Flag } from "./flags";
 import type { DocSnapshot } from "./snapshot";
 
@@ -47,7 +48,12 @@ export async function projectReplies(
       editedAt: r.editedAt ? new Date(r.editedAt) : null,
     });
   }
-  await tx.reply.deleteMany({ where: { collabName: name } });
-  if (rows.length) await tx.reply.createMany({ data: rows });
+  // Only what changed since the last store is written (diff-rows.ts).
+  const print = (r: Omit<Prisma.ReplyCreateManyInput, "workspaceId" | "collabName">) =>
+    fingerprint([r.documentId, r.annotationId, r.parentId, r.authorId, r.authorName, r.body, r.createdAt, r.editedAt]);
+  const stored = await tx.reply.findMany({ where: { collabName: name } });
+  const diff = diffRows(new Map(stored.map((r) => [r.id, print(r)])), rows, (r) => r.id, print);
+  for (const ids of chunks(diff.remove)) await tx.reply.deleteMany({ where: { collabName: name, id: { in: ids } } });
+  if (diff.create.length) await tx.reply.createMany({ data: diff.create });
   return { stored: rows.length, flags };
 }
