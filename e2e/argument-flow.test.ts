@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import type { AifDocument } from "../lib/core/argument/export-aif";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 import { newPerson, signIn, sharedBrowser } from "./support/browser";
-import { openCompare, ready, selectText, openCardId } from "./support/compare";
+import { annotate, openCardId, openCompare, ready, selectText } from "./support/compare";
 import { aifRelation, downloadMapExport, mapEdge, openMap, timeUntilShown } from "./support/map";
 
 const SHOTS = ".test-data/screenshots";
@@ -19,16 +19,6 @@ const WS = `/w/${DEMO_WORKSPACE.slug}`;
 const browser = sharedBrowser();
 
 const connector = (page: Page, linkId: string) => page.locator(`[data-testid=link-connectors] [data-testid=link-connector][data-link-id="${linkId}"]`);
-
-/** Highlights characters of a paragraph with the toolbar's note button and returns the new annotation's id. */
-async function annotate(page: Page, pane: number, nth: number, from: number, to: number): Promise<{ id: string; text: string }> {
-  const text = await selectText(page, pane, nth, from, to);
-  await page.getByTestId("selection-toolbar").waitFor();
-  await page.getByTestId("add-note").click();
-  const id = await openCardId(page);
-  await page.getByTestId("back-to-list").click();
-  return { id, text };
-}
 
 /**
  * Selects a passage, chooses "link to…" in the toolbar (which creates the annotation and opens

@@ -6,30 +6,13 @@
  * cancels a drag in progress.
  */
 import { describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import { openCompare, selectText, openCardId } from "./support/compare";
+import { openCardId, openCompare, pointOf, selectText } from "./support/compare";
 import { newPerson, signIn, sharedBrowser } from "./support/browser";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 
 const SHOTS = ".test-data/screenshots";
 const WS = `/w/${DEMO_WORKSPACE.slug}`;
 const browser = sharedBrowser();
-
-/** The client point in the middle of characters [from, to) of the `nth` paragraph of pane `pane`. */
-async function pointOf(page: Page, pane: number, nth: number, from: number, to: number): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ({ pane, nth, from, to }) => {
-      const el = document.querySelectorAll("[data-testid=compare-pane]")[pane]!.querySelectorAll<HTMLElement>("[data-kind=paragraph]")[nth]!;
-      const node = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode() as Text;
-      const r = document.createRange();
-      r.setStart(node, from);
-      r.setEnd(node, Math.min(to, node.data.length));
-      const box = r.getClientRects()[0]!;
-      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-    },
-    { pane, nth, from, to },
-  );
-}
 
 describe("linking by dragging in the compare view", () => {
   it("drags from one highlight to another across panes, chooses a relation, sees chips and a connector", async () => {

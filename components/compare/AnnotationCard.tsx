@@ -151,6 +151,7 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
         {!gone && tools.canLink && tools.meta && picker === "link" && (
           <LinkPicker
             candidates={tools.candidates()}
+            search={tools.searchCandidates}
             excludeId={annotationId}
             onCancel={() => setPicker(null)}
             onCreate={({ to, relation, note }) => {

@@ -18,15 +18,28 @@ interface Props {
   keep?: ((a: StoredAnnotation) => boolean) | null;
   /** Its control, shown in the filter row. */
   filterSlot?: ReactNode;
+  /** Checkboxes for tagging several at once; absent for those who may not tag. */
+  select?: ListSelect;
+}
+
+/** The multi-selection as one list needs it (the view holds it, for every pane). */
+export interface ListSelect {
+  isSelected(id: string): boolean;
+  /** `order`: the ids as shown (filters applied), for a Shift range. */
+  click(id: string, order: readonly string[], shift: boolean): void;
+  set(ids: readonly string[], on: boolean): void;
+  /** Whether all, some or none of `ids` are selected. */
+  stateOf(ids: readonly string[]): "all" | "some" | "none";
 }
 
 /**
  * A pane's annotations in text order with filters (author, colour, status). The list is
  * windowed with fixed-height rows: thousands of annotations render a screenful of rows.
  */
-export function AnnotationList({ items, versionNumbers, focusedId, onOpen, keep, filterSlot }: Props) {
+export function AnnotationList({ items, versionNumbers, focusedId, onOpen, keep, filterSlot, select }: Props) {
   const t = useTranslations("compare.sidebar");
   const tc = useTranslations("compare.colours");
+  const tl = useTranslations("compare.selection");
   const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -38,6 +51,8 @@ export function AnnotationList({ items, versionNumbers, focusedId, onOpen, keep,
   const first = Math.max(0, Math.floor(scrollTop / ROW) - OVERSCAN);
   const last = Math.min(shown.length, Math.ceil((scrollTop + height) / ROW) + OVERSCAN);
   const filtered = filter !== NO_FILTER;
+  // The list is windowed: ranges and "select all" work on the filtered data, not on the rows in the DOM.
+  const shownIds = useMemo(() => shown.map((a) => a.id), [shown]);
   const box = useRef<HTMLDivElement | null>(null);
   // On mount, bring the annotation last read into view (its row is marked aria-current).
   useLayoutEffect(() => {
@@ -99,9 +114,12 @@ export function AnnotationList({ items, versionNumbers, focusedId, onOpen, keep,
         )}
       </fieldset>
       {items.length > 0 && (
-        <p className={`${s.count} muted small`} data-testid="annotation-count">
-          {t("count", { shown: shown.length, total: items.length })}
-        </p>
+        <div className={s.listHead}>
+          {select && shown.length > 0 && <SelectAllShown ids={shownIds} select={select} />}
+          <p className={`${s.count} muted small`} data-testid="annotation-count">
+            {t("count", { shown: shown.length, total: items.length })}
+          </p>
+        </div>
       )}
       {shown.length === 0 ? (
         <p className="muted small">{items.length === 0 ? t("none") : t("noneFiltered")}</p>
@@ -117,7 +135,20 @@ export function AnnotationList({ items, versionNumbers, focusedId, onOpen, keep,
         >
           <ul style={{ height: shown.length * ROW }} className={s.listInner}>
             {shown.slice(first, last).map((a, i) => (
-              <li key={a.id} style={{ top: (first + i) * ROW, height: ROW }} className={s.row}>
+              <li key={a.id} style={{ top: (first + i) * ROW, height: ROW }} className={select ? `${s.row} ${s.rowSelectable}` : s.row} data-selected={select?.isSelected(a.id) || undefined}>
+                {select && (
+                  <input
+                    type="checkbox"
+                    className={s.rowCheck}
+                    checked={select.isSelected(a.id)}
+                    // React fires a checkbox's change from its click, so the native event carries Shift.
+                    onChange={(e) => select.click(a.id, shownIds, (e.nativeEvent as MouseEvent).shiftKey === true)}
+                    aria-label={tl("selectOne", { quote: a.entry.anchor.exact.slice(0, 80) })}
+                    title={tl("rangeHint")}
+                    data-testid="annotation-select"
+                    data-annotation={a.id}
+                  />
+                )}
                 <button type="button" className={s.rowBtn} onClick={() => onOpen(a.id)} aria-current={a.id === focusedId} data-testid="annotation-row" data-annotation={a.id}>
                   <span className={s.rowColour} style={{ background: a.colour }} aria-hidden="true" />
                   <span className={s.rowBody}>
@@ -136,5 +167,29 @@ export function AnnotationList({ items, versionNumbers, focusedId, onOpen, keep,
         </div>
       )}
     </div>
+  );
+}
+
+/** The header's checkbox: ticks every annotation the filters keep (ticked: all, mixed: some). */
+function SelectAllShown({ ids, select }: { ids: readonly string[]; select: ListSelect }) {
+  const t = useTranslations("compare.selection");
+  const state = select.stateOf(ids);
+  const all = state === "all";
+  return (
+    <label className={s.selectAll}>
+      <input
+        type="checkbox"
+        checked={all}
+        // Indeterminate exists only as a DOM property.
+        ref={(el) => {
+          if (el) el.indeterminate = state === "some";
+        }}
+        onChange={() => select.set(ids, !all)}
+        data-testid="select-all-shown"
+        data-state={state}
+      />
+      <span className={s.srOnly}>{t("selectAllShown", { count: ids.length })}</span>
+      <span aria-hidden="true">{t("selectAll")}</span>
+    </label>
   );
 }

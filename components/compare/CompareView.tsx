@@ -7,6 +7,7 @@ import { buildAnchor, createAnnotation } from "@/lib/collab/model";
 import { addPane, closePane, DEFAULT_COLOUR, movePane, presenceColour, serialiseViewState, type CompareViewState } from "@/lib/core/compare";
 import { can } from "@/lib/core/permissions";
 import type { PickerCandidate } from "@/components/links/LinkPicker";
+import { fetchAnnotationHits } from "@/components/links/fetch-annotation-hits";
 import { useWorkspaceThemes } from "@/components/themes/use-workspace-themes";
 import type { LinkEndpoint } from "@/lib/core/argument/link-schema";
 import { catalogOf } from "@/lib/core/argument/validate-link";
@@ -23,6 +24,7 @@ import { SelectionToolbar } from "./SelectionToolbar";
 import { Sidebar } from "./Sidebar";
 import { ColourBySwitch, useThemeLens } from "./ThemeLens";
 import type { CompareData, CompareUser, FocusRef } from "./types";
+import { useAnnotationSelection } from "./use-annotation-selection";
 import { useErrorReason } from "./use-error-reason";
 import { useFocus } from "./use-focus";
 import { useSelection } from "./use-selection";
@@ -142,6 +144,8 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
   };
 
   const [selection, clearSelection] = useSelection(panes);
+  // Annotations ticked for tagging at once (#6): here, so the selection outlives sidebar tabs and spans panes.
+  const picked = useAnnotationSelection(panes);
   const [toolbarFocus, setToolbarFocus] = useState(0);
   const create = (hex: string, withNote: boolean, picker?: CardPicker) => {
     if (!selection?.ok) return;
@@ -201,6 +205,28 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
   // Linking by dragging from highlight to highlight (Alt+drag, or the card's link handle).
   const linkDrag = useLinkDrag(panes, canLink && !!meta, () => showToast(t("linkDrag.refused")));
   const annotationsOfPanes = () => panes.flatMap((p) => (p.store?.list() ?? []).map((a) => ({ pane: p, a })));
+  // Passages the link picker's server search found, by id (the page loads no other documents):
+  // a link to one of them may be created, and its chip shows its quote, while its document is not open.
+  const found = useRef(new Map<string, PickerCandidate>());
+  // An open document's live annotations are newer than the projection: one deleted since is not offered.
+  const deletedHere = (c: PickerCandidate) => panes.some((p) => p.data.document.id === c.documentId && !!p.store?.lastKnown(c.id) && !p.store.get(c.id));
+  const searchCandidates = async (query: string, signal: AbortSignal): Promise<PickerCandidate[]> => {
+    const hits = await fetchAnnotationHits(data.workspace.id, query, signal);
+    const out: PickerCandidate[] = [];
+    for (const h of hits) {
+      const c: PickerCandidate = { id: h.id, kind: "annotation", documentId: h.documentId, documentTitle: h.documentTitle, text: h.text, authorName: h.authorName };
+      if (deletedHere(c)) continue;
+      // Re-inserted so that the map's order is by use and the oldest entries go first.
+      found.current.delete(c.id);
+      found.current.set(c.id, c);
+      out.push(c);
+    }
+    for (const id of found.current.keys()) {
+      if (found.current.size <= FOUND_MAX) break;
+      found.current.delete(id);
+    }
+    return out;
+  };
   const tools: CardTools = {
     meta,
     themes,
@@ -216,11 +242,17 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
         documentId: pane.data.document.id,
         documentTitle: pane.data.document.title,
         text: a.entry.anchor.exact,
+        authorName: a.entry.author.name,
       })),
-    catalog: () => catalogOf(annotationsOfPanes().map(({ a }) => a.id), []),
+    searchCandidates,
+    // The search's hits exist in the projection, so links to them pass the model's check (a hit
+    // deleted since the search is left to the projection, which drops links to deleted passages).
+    catalog: () => catalogOf([...annotationsOfPanes().map(({ a }) => a.id), ...[...found.current.values()].filter((c) => !deletedHere(c)).map((c) => c.id)], []),
     describe: (end) => {
       const item = end.kind === "annotation" ? panes.map((p) => p.store?.get(end.id)).find(Boolean) : undefined;
       if (item) return { label: item.entry.anchor.exact };
+      const hit = end.kind === "annotation" ? found.current.get(end.id) : undefined;
+      if (hit && !deletedHere(hit)) return { label: hit.text };
       const title = data.documents.find((d) => d.id === end.documentId)?.title;
       return { label: title ? t("card.inDocument", { title }) : t("card.otherWorkspaceDoc"), missing: end.kind !== "annotation" || !end.documentId };
     },
@@ -239,6 +271,12 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
     if (!pane) return;
     const ids = annotationsAtPoint(pane, e.clientX, e.clientY);
     if (!ids.length) return;
+    // Ctrl/Cmd-click adds the innermost highlight to the multi-selection (or takes it out).
+    if ((e.ctrlKey || e.metaKey) && canTag && meta) {
+      setActive(idx);
+      picked.toggle(pane.data.document.id, ids[0]!);
+      return;
+    }
     // Overlapping annotations: the innermost first, and each further click on the same spot the next one.
     const current = focus && focus.documentId === pane.data.document.id ? ids.indexOf(focus.annotationId) : -1;
     setActive(idx);
@@ -348,6 +386,7 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
             canReply={canReply}
             tools={tools}
             lens={lens}
+            selection={picked}
             onActivate={setActive}
             onFocus={(ref: FocusRef | null, scroll: boolean) => {
               if (ref) setActive(Math.max(0, order.indexOf(ref.documentId)));
@@ -371,6 +410,9 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
     </div>
   );
 }
+
+/** Search hits remembered for chips and the link check; a few hundred quotes at most. */
+const FOUND_MAX = 500;
 
 /** A DOM scroll position (not React state), put back after a pane moved. */
 function restoreScroll(el: HTMLElement, top: number): void {

@@ -1,14 +1,17 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import type { CollabActor } from "@/lib/collab/model";
 import { AnnotationCard } from "./AnnotationCard";
-import { AnnotationList } from "./AnnotationList";
+import { isSelected, shownState } from "./annotation-selection";
+import { AnnotationList, type ListSelect } from "./AnnotationList";
 import type { CardTools } from "./card-tools";
 import type { PaneHandle } from "./pane-handle";
+import { SelectionBar } from "./SelectionBar";
 import { ThemeCounts, ThemeFilterSelect, type ThemeLens } from "./ThemeLens";
 import type { FocusRef } from "./types";
+import type { AnnotationSelectionApi } from "./use-annotation-selection";
 import s from "./compare.module.css";
 
 interface Props {
@@ -25,14 +28,30 @@ interface Props {
   onFocus(ref: FocusRef | null, scroll: boolean): void;
   /** Themes in the reader: the theme filter and the counts per theme. */
   lens?: ThemeLens;
+  /** The view's multi-selection (#6: tag several at once); used only by those who may tag. */
+  selection?: AnnotationSelectionApi;
 }
 
 /** The annotations of one pane (tabs switch panes): a filtered list, or the card of the focused one. */
-export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdit, canReply, tools, onActivate, onFocus, lens }: Props) {
+export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdit, canReply, tools, onActivate, onFocus, lens, selection }: Props) {
   const t = useTranslations("compare");
   const pane = panes[active] ?? panes[0];
   const store = pane?.store ?? null;
   useSyncExternalStore(store?.subscribe ?? noop, () => store?.version ?? 0, () => 0);
+  // Viewers and commenters get no checkboxes; nor does anyone before the workspace doc is open.
+  const tagMeta = tools.canTag ? tools.meta : null;
+  const selecting = selection && tagMeta ? selection : null;
+  const documentId = pane?.data.document.id;
+  const listSelect = useMemo<ListSelect | undefined>(() => {
+    if (!selecting || !documentId) return undefined;
+    const { selection: sel, click, set } = selecting;
+    return {
+      isSelected: (id) => isSelected(sel, documentId, id),
+      click: (id, order, shift) => click(documentId, id, order, shift),
+      set: (ids, on) => set(documentId, ids, on),
+      stateOf: (ids) => shownState(sel, documentId, ids),
+    };
+  }, [selecting, documentId]);
   const cardHere = focus && pane && focus.documentId === pane.data.document.id && pane.store && pane.docs;
   // Back in the list, the annotation just read is marked and scrolled to.
   const [recent, setRecent] = useState<string | null>(null);
@@ -60,6 +79,7 @@ export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdi
           ))}
         </div>
       )}
+      {selecting && tagMeta && selecting.size.annotations > 0 && <SelectionBar selection={selecting} meta={tagMeta} canCreateTheme={tools.canCreateTheme} />}
       {!pane ? (
         <p className="muted small">{t("sidebar.noPane")}</p>
       ) : cardHere ? (
@@ -89,6 +109,7 @@ export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdi
             onOpen={(id) => onFocus({ documentId: pane.data.document.id, annotationId: id }, true)}
             keep={lens?.keep}
             filterSlot={lens && <ThemeFilterSelect lens={lens} />}
+            select={listSelect}
           />
         </>
       ) : null}

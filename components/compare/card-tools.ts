@@ -1,5 +1,5 @@
 import type * as Y from "yjs";
-import type { PickerCandidate } from "@/components/links/LinkPicker";
+import type { PickerCandidate, PickerSearch } from "@/components/links/LinkPicker";
 import type { WorkspaceThemes } from "@/components/themes/use-workspace-themes";
 import type { EndpointCatalog } from "@/lib/core/argument/validate-link";
 import type { ArgumentLink, LinkEndpoint } from "@/lib/core/argument/link-schema";
@@ -20,6 +20,9 @@ export interface CardTools {
   canLink: boolean;
   /** The annotations the link picker offers: those of the open panes. */
   candidates(): PickerCandidate[];
+  /** The rest of the workspace's annotations, searched on the server (documents not open too). */
+  searchCandidates?: PickerSearch;
+  /** What a new link may point at: the open panes' annotations and those the search found. */
   catalog(): EndpointCatalog;
   describe(end: LinkEndpoint): { label: string; missing?: boolean };
   /** Focuses the other end of a link, opening its document in a pane when needed. */

@@ -1,0 +1,18 @@
+import { routeHandler } from "@/lib/server/http/adapt";
+import { searchAnnotationsOp } from "@/lib/server/annotations/search-annotations";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/workspaces/:id/annotations/search?q=…[&document=ID][&limit=N] → the matching
+ * annotations as [{ id, documentId, documentTitle, text, authorName }], newest first.
+ */
+export const GET = routeHandler(searchAnnotationsOp, (req, params) => {
+  const url = new URL(req.url);
+  return {
+    workspaceId: params.workspaceId,
+    query: url.searchParams.get("q") ?? undefined,
+    documentId: url.searchParams.get("document") || undefined,
+    limit: url.searchParams.get("limit") ?? undefined,
+  };
+});
