@@ -1,17 +1,18 @@
 /**
  * Browser side of the themes bench (bundled by scripts/bench/themes.ts with esbuild; the runner
- * skips files starting with _). Two phases, timed apart: load — decode the Y.Doc updates of a
- * workspace as the matrix page receives them and read themes and annotations with the client
- * library; render — compute the matrix and render the real MatrixTable, through layout and
- * paint (what the page does on first display and again after every remote change).
+ * skips files starting with _). Two phases, timed apart: load — the initial sync of a workspace
+ * as the matrix page goes through it (see `load` below); render — compute the matrix and render
+ * the real MatrixTable, through layout and paint (what the page does on first display and again
+ * after every remote change).
  */
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { IntlProvider } from "use-intl";
 import * as Y from "yjs";
-import { allThemes, listAnnotations } from "../../lib/collab/model";
+import { allThemes } from "../../lib/collab/model";
 import { computeMatrix, type AnalysisAnnotation } from "../../lib/core/themes";
 import { MatrixTable } from "../../components/themes/MatrixTable";
+import { watchWorkspaceAnnotations } from "../../components/themes/use-workspace-annotations";
 import messages from "../../lib/i18n/messages/ja/themes.json";
 
 interface Payload {
@@ -22,18 +23,45 @@ interface Payload {
 const bytes = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 const painted = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
-async function render(payload: Payload): Promise<{ loadMs: number; renderMs: number; cells: number }> {
+/**
+ * A Y.Doc as the page's HocuspocusProvider holds it: the provider listens to "update" to send
+ * local edits, and ignores its own. The listener matters even so: with one attached, Yjs
+ * encodes every applied update again for it — the initial sync included.
+ */
+function providerDoc(provider: object): Y.Doc {
+  const doc = new Y.Doc();
+  doc.on("update", (_update: Uint8Array, origin: unknown) => {
+    if (origin === provider) return;
+  });
+  return doc;
+}
+
+/**
+ * What the matrix page does from its docs' creation to the annotations it publishes: the
+ * session creates the Y.Docs, useWorkspaceAnnotations starts watching them (through the same
+ * watchWorkspaceAnnotations) before anything has arrived, then each doc's sync step 2 is
+ * applied with the provider as origin — binary, as the WebSocket delivers it, so the payload's
+ * base64 is decoded before the clock starts.
+ */
+function load(metaUpdate: Uint8Array, updates: readonly { id: string; update: Uint8Array }[]): { meta: Y.Doc; annotations: AnalysisAnnotation[] } {
+  const provider = {};
+  const meta = providerDoc(provider);
+  const docs = new Map(updates.map((d) => [d.id, providerDoc(provider)]));
+  const watch = watchWorkspaceAnnotations(docs, () => {});
+  Y.applyUpdate(meta, metaUpdate, provider);
+  for (const d of updates) Y.applyUpdate(docs.get(d.id)!, d.update, provider);
+  const { annotations } = watch.read();
+  watch.stop();
+  return { meta, annotations };
+}
+
+async function render(payload: Payload): Promise<{ loadMs: number; renderMs: number; cells: number; annotations: number }> {
   const host = document.createElement("div");
   document.body.replaceChildren(host);
+  const metaUpdate = bytes(payload.meta);
+  const updates = payload.docs.map((d) => ({ id: d.id, update: bytes(d.update) }));
   const t0 = performance.now();
-  const meta = new Y.Doc();
-  Y.applyUpdate(meta, bytes(payload.meta));
-  const annotations: AnalysisAnnotation[] = [];
-  for (const d of payload.docs) {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, bytes(d.update));
-    for (const a of listAnnotations(doc)) annotations.push({ id: a.id, documentId: d.id, versionId: a.anchor.versionId, start: a.anchor.start, end: a.anchor.end, exact: a.anchor.exact, themeIds: a.themeIds });
-  }
+  const { meta, annotations } = load(metaUpdate, updates);
   const t1 = performance.now();
   const matrix = computeMatrix({ themes: allThemes(meta), documents: payload.docs, annotations });
   const root = createRoot(host);
@@ -49,7 +77,7 @@ async function render(payload: Payload): Promise<{ loadMs: number; renderMs: num
   const done = performance.now();
   const cells = host.querySelectorAll("[data-testid=matrix-cell]").length;
   root.unmount();
-  return { loadMs: t1 - t0, renderMs: done - t1, cells };
+  return { loadMs: t1 - t0, renderMs: done - t1, cells, annotations: annotations.length };
 }
 
 /** The simplest thing that could work: a precomputed count grid written as one HTML string. */

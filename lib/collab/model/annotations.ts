@@ -89,18 +89,28 @@ export function deleteAnnotation(doc: Y.Doc, id: string, now: Date): void {
   });
 }
 
-/** A valid annotation entry, or undefined (unknown id, or an entry that fails the schema). */
+/**
+ * The annotation stored under `key`, if the entry passes the schema and carries that key as its
+ * id. Entries come from other clients, so both can fail: an entry copied under a second key
+ * would otherwise be read as a second annotation with the same id (counted twice in the
+ * matrix), and the projection refuses it too (`id_mismatch`).
+ */
+function readEntry(key: string, value: unknown): AnnotationEntry | undefined {
+  const parsed = annotationEntrySchema.safeParse(value);
+  return parsed.success && parsed.data.id === key ? parsed.data : undefined;
+}
+
+/** A valid annotation entry, or undefined (unknown id, or an entry that fails the checks above). */
 export function getAnnotation(doc: Y.Doc, id: string): AnnotationEntry | undefined {
-  const parsed = annotationEntrySchema.safeParse(annotationsMap(doc).get(id));
-  return parsed.success ? parsed.data : undefined;
+  return readEntry(id, annotationsMap(doc).get(id));
 }
 
 /** Every valid annotation, oldest first; deleted ones only when asked for. */
 export function listAnnotations(doc: Y.Doc, opts: { includeDeleted?: boolean } = {}): AnnotationEntry[] {
   const out: AnnotationEntry[] = [];
-  for (const value of annotationsMap(doc).values()) {
-    const parsed = annotationEntrySchema.safeParse(value);
-    if (parsed.success && (opts.includeDeleted || !parsed.data.deleted)) out.push(parsed.data);
+  for (const [key, value] of annotationsMap(doc).entries()) {
+    const entry = readEntry(key, value);
+    if (entry && (opts.includeDeleted || !entry.deleted)) out.push(entry);
   }
   return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { ANNO_CONTEXT, buildExcerpt, excerptToW3C, irisFor, SYNOPTIC_NS, type ExcerptTheme } from "../../core/export";
+import { buildThemeTree } from "../../core/themes";
 import { idSchema } from "../../core/validation";
 import { prisma } from "../db/client";
 import { defineOperation } from "../ops/define";
@@ -30,18 +31,37 @@ export const apiDocumentsOp = defineOperation({
   },
 });
 
+/**
+ * Themes in the order the theme views show them: depth first, each theme after its parent,
+ * siblings by `order`, then name, then id. Read from the Theme projection, like the other
+ * /api/v1 resources: it follows the collab server's debounced store (seconds behind a live
+ * edit), holds live themes only, and its `parentId` never names a missing theme or closes a
+ * cycle (lib/collab/server/projection/project-workspace.ts). `order` is the sibling order
+ * (null: after the ordered siblings); a consumer rebuilds the tree from `parentId` alone.
+ */
 export const apiThemesOp = defineOperation({
   name: "api.themes",
   permission: { kind: "workspace", action: "annotation.read" },
   input: z.object({ workspaceId: idSchema, ...pageInput }),
   async run(ctx, input) {
-    const where = { workspaceId: ctx.workspaceId };
-    const [rows, total] = await Promise.all([
-      prisma.theme.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], skip: (input.page - 1) * input.pageSize, take: input.pageSize, select: { id: true, name: true, colour: true, description: true, createdAt: true, updatedAt: true } }),
-      prisma.theme.count({ where }),
-    ]);
-    const items = rows.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() }));
-    return paged(items, input.page, input.pageSize, total);
+    // Tree order needs every theme of the workspace (tens to hundreds of rows), each page a slice.
+    const rows = await prisma.theme.findMany({
+      where: { workspaceId: ctx.workspaceId },
+      select: { id: true, name: true, colour: true, description: true, parentId: true, position: true, createdAt: true, updatedAt: true },
+    });
+    const tree = buildThemeTree(rows.map((r) => ({ ...r, parentId: r.parentId ?? undefined, order: r.position ?? undefined })));
+    const from = (input.page - 1) * input.pageSize;
+    const items = tree.slice(from, from + input.pageSize).map(({ theme: t, parentId }) => ({
+      id: t.id,
+      name: t.name,
+      colour: t.colour,
+      description: t.description,
+      parentId: parentId ?? null,
+      order: t.position,
+      createdAt: t.createdAt.toISOString(),
+      updatedAt: t.updatedAt.toISOString(),
+    }));
+    return paged(items, input.page, input.pageSize, tree.length);
   },
 });
 

@@ -18,6 +18,11 @@ export interface AnalysisData {
  */
 export async function loadAnalysis(workspaceId: string): Promise<AnalysisData> {
   const documents = await listAnalysisDocuments(workspaceId);
+  // Themes and their hierarchy come from the workspace Y.Doc, not from the Theme table: the doc
+  // (stored state + log) is the authoritative source, the table a projection of it that follows
+  // the debounced store and holds no deleted or merged theme — and the matrix needs merged ones
+  // to count annotations still naming them under their target. Both give the same tree, since
+  // the projection derives `parentId` with the views' buildThemeTree (project-workspace.ts).
   const meta = new Y.Doc();
   await loadStoredState(metaDocName(workspaceId), meta);
   const themes = allThemes(meta);
