@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 import { newPerson, signIn, sharedBrowser } from "./support/browser";
-import { annotate, openCardId, openCompare, selectText } from "./support/compare";
+import { annotate, openCardId, openCompare, ready, selectText } from "./support/compare";
 
 const SHOTS = ".test-data/screenshots";
 const WS = `/w/${DEMO_WORKSPACE.slug}`;
@@ -95,6 +95,12 @@ describe("the link picker's workspace search", () => {
     await chip.waitFor({ timeout: 5_000 });
     // The chip names the other passage by its quote, not "in document …".
     await expect(chip.textContent()).resolves.toContain(quote.slice(0, 10));
+
+    // After a reload (nothing cached in the page), the chip still names it by its quote.
+    await a.page.reload();
+    await ready(a.page, 1);
+    await chip.waitFor({ timeout: 10_000 });
+    await expect.poll(() => chip.textContent(), { timeout: 10_000 }).toContain(quote.slice(0, 10));
 
     // The chip opens paper 4 in a second pane, focused on the passage.
     await chip.locator("button").first().click();

@@ -8,6 +8,7 @@ import { addPane, closePane, DEFAULT_COLOUR, movePane, presenceColour, serialise
 import { can } from "@/lib/core/permissions";
 import type { PickerCandidate } from "@/components/links/LinkPicker";
 import { fetchAnnotationHits } from "@/components/links/fetch-annotation-hits";
+import { ANNOTATION_SEARCH, type AnnotationHit } from "@/lib/core/argument/annotation-search";
 import { useWorkspaceThemes } from "@/components/themes/use-workspace-themes";
 import type { LinkEndpoint } from "@/lib/core/argument/link-schema";
 import { catalogOf } from "@/lib/core/argument/validate-link";
@@ -210,8 +211,7 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
   const found = useRef(new Map<string, PickerCandidate>());
   // An open document's live annotations are newer than the projection: one deleted since is not offered.
   const deletedHere = (c: PickerCandidate) => panes.some((p) => p.data.document.id === c.documentId && !!p.store?.lastKnown(c.id) && !p.store.get(c.id));
-  const searchCandidates = async (query: string, signal: AbortSignal): Promise<PickerCandidate[]> => {
-    const hits = await fetchAnnotationHits(data.workspace.id, query, signal);
+  const remember = (hits: readonly AnnotationHit[]): PickerCandidate[] => {
     const out: PickerCandidate[] = [];
     for (const h of hits) {
       const c: PickerCandidate = { id: h.id, kind: "annotation", documentId: h.documentId, documentTitle: h.documentTitle, text: h.text, authorName: h.authorName };
@@ -227,6 +227,49 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
     }
     return out;
   };
+  const searchCandidates = async (query: string, signal: AbortSignal): Promise<PickerCandidate[]> => remember(await fetchAnnotationHits(data.workspace.id, query, signal));
+  // The far ends of the open passages' links, in documents that are not open: asked for once by
+  // id, so that the chips show their quotes (not just "in document X") after a reload too.
+  const [, setFarEnds] = useState(0);
+  const asked = useRef(new Set<string>());
+  useEffect(() => {
+    const controller = new AbortController();
+    let timer = 0;
+    const check = () => {
+      const here = new Set(panes.flatMap((p) => (p.store?.list() ?? []).map((a) => a.id)));
+      const wanted = new Set<string>();
+      for (const l of links) {
+        if (l.deleted || l.from.kind !== "annotation" || l.to.kind !== "annotation") continue;
+        for (const [near, far] of [[l.from.id, l.to.id], [l.to.id, l.from.id]] as const) {
+          if (here.has(near) && !here.has(far) && !found.current.has(far) && !asked.current.has(far)) wanted.add(far);
+        }
+      }
+      const ids = [...wanted].slice(0, ANNOTATION_SEARCH.limitMax);
+      if (!ids.length) return;
+      ids.forEach((id) => asked.current.add(id));
+      fetchAnnotationHits(data.workspace.id, "", controller.signal, { ids }).then(
+        (hits) => {
+          remember(hits);
+          setFarEnds((n) => n + 1);
+        },
+        () => ids.forEach((id) => asked.current.delete(id)),
+      );
+    };
+    // Stores fill as the documents sync: look again (once a burst has settled) when they change.
+    const later = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(check, 300);
+    };
+    const offs = panes.map((p) => p.store?.subscribe(later) ?? (() => {}));
+    check();
+    return () => {
+      controller.abort();
+      window.clearTimeout(timer);
+      offs.forEach((off) => off());
+    };
+    // `remember` and `found` are stable in effect (a ref and a function of refs and panes).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [links, panes, data.workspace.id]);
   const tools: CardTools = {
     meta,
     themes,

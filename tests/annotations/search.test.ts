@@ -153,6 +153,14 @@ describe("annotation search", () => {
     expect(theirs.map((h) => h.id)).toEqual([ids.foreign]);
   });
 
+  it("looks annotations up by id (link ends), never another workspace's", async () => {
+    const hits = await search({ ids: [ids.nato!, ids.foreign!, "no-such-annotation"] });
+    expect(hits.map((h) => h.id)).toEqual([ids.nato]);
+    expect(hits[0]).toMatchObject({ documentId: paper.id, documentTitle: paper.title, text: "NATOの東方拡大" });
+    expect(await search({ ids: [] })).toEqual([]);
+    await expect(search({ ids: Array.from({ length: 51 }, (_, i) => `id-${i}`) })).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
   it("leaves out annotations of deleted documents", async () => {
     const gone = await makeDoc(world, "削除予定");
     const id = await annotate(gone, "NATOの東方拡大");

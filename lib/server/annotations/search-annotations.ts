@@ -19,6 +19,11 @@ export const searchAnnotationsInput = z.object({
   documentId: idSchema.optional(),
   /** Coerced: the route passes the query string's text. */
   limit: z.coerce.number().int().min(1).max(ANNOTATION_SEARCH.limitMax).default(ANNOTATION_SEARCH.limitDefault),
+  /**
+   * Instead of searching, these annotations (the far ends of links whose documents are not
+   * open, so that their chips show the quote after a reload). Unknown ids are left out.
+   */
+  ids: z.array(idSchema).max(ANNOTATION_SEARCH.limitMax).optional(),
 });
 
 /**
@@ -43,7 +48,8 @@ interface Row {
   authorName: string;
 }
 
-export async function searchAnnotations(workspaceId: string, input: { query: string; documentId?: string | undefined; limit: number }): Promise<AnnotationHit[]> {
+export async function searchAnnotations(workspaceId: string, input: { query: string; documentId?: string | undefined; limit: number; ids?: string[] | undefined }): Promise<AnnotationHit[]> {
+  if (input.ids) return annotationsById(workspaceId, input.ids);
   const terms = searchTerms(input.query);
   // Each text is folded once per row, not once per term and column: `OFFSET 0` keeps the planner
   // from inlining the folds into every condition (normalize() dominates the cost of a search).
@@ -72,6 +78,15 @@ export async function searchAnnotations(workspaceId: string, input: { query: str
     ORDER BY ${rank} f."createdAt" DESC, f."id" DESC
     LIMIT ${input.limit}::int`;
   return rows.map((r) => ({ id: r.id, documentId: r.documentId, documentTitle: r.documentTitle, text: cutText(r.text), authorName: r.authorName }));
+}
+
+async function annotationsById(workspaceId: string, ids: string[]): Promise<AnnotationHit[]> {
+  if (ids.length === 0) return [];
+  const rows = await prisma.annotation.findMany({
+    where: { workspaceId, id: { in: ids }, document: { deletedAt: null } },
+    select: { id: true, documentId: true, exact: true, authorName: true, document: { select: { title: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, documentId: r.documentId, documentTitle: r.document.title, text: cutText(r.exact), authorName: r.authorName }));
 }
 
 export const searchAnnotationsOp = defineOperation({

@@ -5,7 +5,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * GET /api/workspaces/:id/annotations/search?q=…[&document=ID][&limit=N] → the matching
- * annotations as [{ id, documentId, documentTitle, text, authorName }], newest first.
+ * annotations as [{ id, documentId, documentTitle, text, authorName }], newest first;
+ * `?ids=A,B,…` → those annotations instead (the far ends of links, by id).
  */
 export const GET = routeHandler(searchAnnotationsOp, (req, params) => {
   const url = new URL(req.url);
@@ -14,5 +15,6 @@ export const GET = routeHandler(searchAnnotationsOp, (req, params) => {
     query: url.searchParams.get("q") ?? undefined,
     documentId: url.searchParams.get("document") || undefined,
     limit: url.searchParams.get("limit") ?? undefined,
+    ids: url.searchParams.get("ids")?.split(",").filter(Boolean) ?? undefined,
   };
 });
