@@ -125,4 +125,27 @@ describe("applyMigrations", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+  it("applies migrations whose comments, strings and function bodies hold semicolons", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "synoptic-migrations-"));
+    try {
+      await cp(DEFAULT_MIGRATIONS_DIR, dir, { recursive: true });
+      const name = "29991231000000_semicolons";
+      await mkdir(path.join(dir, name));
+      await writeFile(
+        path.join(dir, name, "migration.sql"),
+        [
+          "-- A comment; with a semicolon.",
+          'CREATE TABLE "Semi" ("note" TEXT NOT NULL DEFAULT \'a;b\');',
+          "/* block; comment */",
+          'CREATE FUNCTION "semi_one"() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql;',
+        ].join("\n"),
+      );
+      const fresh = await scratchDatabase();
+      const result = await applyMigrations(fresh, { migrationsDir: dir });
+      expect(result.applied).toContain(name);
+      expect(await query<{ one: number; note: string }>(fresh, 'INSERT INTO "Semi" DEFAULT VALUES RETURNING "semi_one"() AS one, "note"')).toEqual([{ one: 1, note: "a;b" }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

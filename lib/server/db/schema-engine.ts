@@ -18,6 +18,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 import { PrismaPg } from "@prisma/adapter-pg";
+import { splitSqlStatements } from "./split-sql";
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
@@ -202,6 +203,11 @@ class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
     const adapter = reportCharColumns(await new PrismaPg({ connectionString: url, Client: CharAsTextClient }).connect());
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => reportCharColumns(await startTransaction(isolationLevel));
+    // Migrations run through executeScript, which adapter-pg splits at every ";" (comments and
+    // strings included): statement by statement here, split where statements really end.
+    adapter.executeScript = async (script) => {
+      for (const sql of splitSqlStatements(script)) await adapter.executeRaw({ sql, args: [], argTypes: [] });
+    };
     const dispose = adapter.dispose.bind(adapter);
     let disposed: Promise<void> | undefined;
     // Idempotent: pg throws if a pool is ended twice, and both the engine and close() may call it.
