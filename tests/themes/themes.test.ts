@@ -113,7 +113,8 @@ describe("themes, live", () => {
     expect(() => tagAnnotations(bob.d1.doc, [a.id], { add: [theme.id] }, listThemes(bob.meta.doc), now())).toThrow(/theme_not_found/);
     const documents = await listAnalysisDocuments(world.workspace.id);
     const matrix = () => computeMatrix({ themes: allThemes(alice.meta.doc), documents, annotations: asAnalysis(p1.id, alice.d1.doc) });
-    await waitFor(() => listAnnotations(alice.d1.doc).some((x) => x.id === a.id), "the annotation at Alice");
+    // The annotation and Bob's tag are two updates: wait for the tag, not just the annotation.
+    await waitFor(() => listAnnotations(alice.d1.doc).some((x) => x.id === a.id && x.themeIds.includes(theme.id)), "the tagged annotation at Alice");
     expect(matrix().rows.some((r) => r.theme.id === theme.id)).toBe(false);
     restoreTheme(alice.meta.doc, deleted, now());
     expect(matrix().rows.find((r) => r.theme.id === theme.id)?.total.count).toBe(1);

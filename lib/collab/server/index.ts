@@ -3,6 +3,7 @@
  *
  *   limitConnections → checkOrigin   (HTTP upgrade: flood control, cross-site WebSocket guard)
  *   authenticate                     (token, document name, role via can(), read-only per kind)
+ *   checkAuthorship                  (per-update entry authorship, before the log; refusals close)
  *   appendUpdates                    (durability log before apply/ack)
  *   persistDocument                  (load; store + projection in one transaction)
  *   revokeAccess                     (LISTEN for access changes, close affected sockets)
@@ -16,6 +17,7 @@ import { Server, type Extension } from "@hocuspocus/server";
 import { collabSecret } from "../auth/token";
 import { appendUpdates } from "./extensions/append-updates";
 import { authenticate } from "./extensions/authenticate";
+import { checkAuthorship } from "./extensions/check-authorship";
 import { allowedOriginsFromEnv, checkOrigin } from "./extensions/check-origin";
 import { limitConnections, type ConnectionLimits } from "./extensions/limit-connections";
 import { logEvents } from "./extensions/log-events";
@@ -62,6 +64,7 @@ export function collabExtensions(opts: Required<Pick<CollabServerOptions, "secre
     limitConnections(opts.limits),
     checkOrigin({ allowedOrigins: opts.allowedOrigins }),
     authenticate({ secret: opts.secret }),
+    checkAuthorship(), // priority 500: its beforeHandleMessage runs before appendUpdates'
     ...(opts.appendLog ? [appendUpdates({ applied, log: createAppendLog(requireDatabaseUrl(opts.databaseUrl)) })] : []),
     persistDocument({ applied }),
     ...(opts.databaseUrl ? [revokeAccess({ databaseUrl: opts.databaseUrl })] : []),
