@@ -92,7 +92,10 @@ export function LinkPicker({ candidates, search, excludeId, initialRelation = "s
   }, [q, searchable]);
 
   const results = useMemo(() => {
-    const out = candidates.filter((c) => c.id !== excludeId && matches(c, q));
+    const local = candidates.filter((c) => c.id !== excludeId && matches(c, q));
+    // With a server search, the open panes' passages take at most half the list, so passages of
+    // other papers still show when the open ones alone would fill it (an empty query, say).
+    const out = search ? local.slice(0, Math.ceil(limit / 2)) : local;
     const seen = new Set(out.map((c) => c.id));
     // An earlier query's server results stay, narrowed here, until this query's arrive: typing
     // on does not empty the list between requests.
@@ -102,7 +105,7 @@ export function LinkPicker({ candidates, search, excludeId, initialRelation = "s
       out.push(c);
     }
     return out.slice(0, limit);
-  }, [candidates, remote, excludeId, q, limit]);
+  }, [candidates, search, remote, excludeId, q, limit]);
 
   const searchFailed = failed === q;
   // Waiting for this query's server results (typing pause or request): derived, never stuck.
