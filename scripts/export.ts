@@ -8,7 +8,9 @@
  *       [--no-notes] [--replies] [--links] [--comments] [--lang ja|en] [--base-url URL]
  *
  * Uses the database the app uses (DATABASE_URL, else the embedded one under .data/), like
- * `npm run import`. `-o -` writes to standard output.
+ * `npm run import`. `-o -` writes to standard output. `--theme` takes a theme's id or name; an
+ * unknown one is refused with the workspace's themes listed as the theme views show them
+ * (tree order, children indented under their parent).
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
@@ -72,10 +74,19 @@ function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-/** Names or ids → ids; an unknown one is an error rather than a silently wider export. */
-function resolveAll(kind: string, wanted: string[], known: { id: string; label: string }[]): string[] | undefined {
+/**
+ * Names or ids → ids; an unknown one is an error rather than a silently wider export, followed
+ * by `listing` (what could have been meant) when there is one.
+ */
+function resolveAll(kind: string, wanted: string[], known: { id: string; label: string }[], listing = ""): string[] | undefined {
   if (wanted.length === 0) return undefined;
-  return wanted.map((w) => known.find((k) => k.id === w || k.label === w)?.id ?? fail(`unknown ${kind}: ${w}`));
+  return wanted.map((w) => known.find((k) => k.id === w || k.label === w)?.id ?? fail(`unknown ${kind}: ${w}${listing ? `\n${listing}` : ""}`));
+}
+
+/** The themes in tree order, two spaces of indent per level, each with its id. */
+function themeListing(themes: readonly { id: string; name: string; depth: number }[]): string {
+  if (themes.length === 0) return "the workspace has no themes";
+  return ["themes:", ...themes.map((t) => `${"  ".repeat(t.depth + 1)}${t.name} (${t.id})`)].join("\n");
 }
 
 async function main(args: Args): Promise<number> {
@@ -85,17 +96,18 @@ async function main(args: Args): Promise<number> {
     await applyMigrations(db.url);
     const { prisma, disconnectPrisma } = await import("../lib/server/db/client");
     const { createExport } = await import("../lib/server/export/create-export");
+    const { loadThemes } = await import("../lib/server/export/load-sources");
     try {
       const ws = await prisma.workspace.findUnique({ where: { slug: args.workspace }, select: { id: true } });
       if (!ws) fail(`no workspace with slug ${args.workspace}`);
       const [docs, themes, authors] = await Promise.all([
         prisma.document.findMany({ where: { workspaceId: ws.id, deletedAt: null }, select: { id: true, title: true } }),
-        prisma.theme.findMany({ where: { workspaceId: ws.id }, select: { id: true, name: true } }),
+        loadThemes(ws.id),
         prisma.annotation.findMany({ where: { workspaceId: ws.id }, distinct: ["authorId"], select: { authorId: true, authorName: true } }),
       ]);
       const filters = args.raw.filters as Record<string, unknown>;
       filters.documentIds = resolveAll("document", args.documents, docs.map((d) => ({ id: d.id, label: d.title })));
-      filters.themeIds = resolveAll("theme", args.themes, themes.map((t) => ({ id: t.id, label: t.name })));
+      filters.themeIds = resolveAll("theme", args.themes, themes.map((t) => ({ id: t.id, label: t.name })), themeListing(themes));
       filters.authorIds = resolveAll("author", args.authors, authors.map((a) => ({ id: a.authorId, label: a.authorName })));
       const parsed = exportOptionsSchema.safeParse(args.raw);
       if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));

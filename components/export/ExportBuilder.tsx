@@ -7,11 +7,13 @@ import type { ActionResult } from "@/lib/core/action-result";
 import { FormError } from "../ui/FormError";
 import { INITIAL_STATE, fileNameOf, formatBytes, toOptions, type BuilderState } from "./build-options";
 import { ExcerptPreview } from "./ExcerptPreview";
+import { ThemeChoices, type ThemeChoice } from "./ThemeChoices";
 import styles from "./export.module.css";
 
 interface Choices {
   documents: { id: string; title: string }[];
-  themes: { id: string; name: string; colour: string }[];
+  /** In tree order, each theme after its parent. */
+  themes: ThemeChoice[];
   authors: { id: string; name: string }[];
 }
 interface Preview {
@@ -114,9 +116,7 @@ export function ExportBuilder(p: { workspaceId: string; choices: Choices; previe
         <fieldset className={styles.fieldset}>
           <legend>{t("themes")}</legend>
           <div className={styles.choices} data-testid="export-themes">
-            {p.choices.themes.map((th) => (
-              <label key={th.id}><input type="checkbox" checked={state.themeIds.includes(th.id)} onChange={() => toggle("themeIds", th.id)} /><span className={styles.swatch} style={{ background: th.colour }} />{th.name}</label>
-            ))}
+            <ThemeChoices themes={p.choices.themes} checked={state.themeIds} onToggle={(id) => toggle("themeIds", id)} />
           </div>
           <span className="small muted">{state.themeIds.length ? "" : t("allThemes")}</span>
         </fieldset>

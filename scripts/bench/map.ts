@@ -11,6 +11,22 @@
  * zooming (wheel); the longest main-thread task read from a Chrome trace (RunTask on
  * CrRendererMain). Baseline: the same with an empty map (what the browser costs by itself).
  * MAP_BENCH_DEBUG=1 prints what each task over 50 ms spent its time on.
+ *
+ * `map_remote_update_ms`: the real MapView (data hook, graph, filters, sidebar, React Flow) on
+ * a workspace of 20 documents with 10,000 annotations and that map laid out
+ * (_map/workspace.ts); another client changes one placed annotation's themes, the update is
+ * applied to its document's Y.Doc as the provider applies it, and the main thread's work from
+ * there until the node shows the new theme and the next frame is drawn is summed from a Chrome
+ * trace (RunTask on CrRendererMain between two user-timing marks; idle time waiting for frames
+ * is not counted). Median of 9 updates after 2 warm-ups. Baseline: the same page and update
+ * with the map's data hook as it was before it read incrementally (_map/use-map-data-full.ts:
+ * every annotation of every document re-read and validated on each change). Target: one frame.
+ *
+ * `map_remote_data_ms`: the data part of that update alone, in the same page on copies of the
+ * docs no view watches, timed synchronously: applying the update and building the map's
+ * annotation catalogue (the watcher re-reads the one entry; snapshot; titles). Median of 9
+ * after 3 warm-ups. Baseline: the full re-read the map did before (every annotation, every
+ * document, and the workspace doc). Target: 4 ms, a quarter of a frame: the view needs the rest.
  */
 import { createServer, type Server } from "node:http";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -19,16 +35,19 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
-import { build } from "esbuild";
-import { chromium } from "playwright-core";
+import { build, type Plugin } from "esbuild";
+import { launchBrowser } from "../../e2e/support/browser";
 import { fromElkGraph, toElkGraph, type ElkInput, type ElkOutput } from "../../lib/core/argument/elk-graph";
 import { WARM_UP, WARM_UP_OPTIONS } from "../../components/map/layout-protocol";
 import { syntheticMap } from "./_map/synthetic";
+import { remoteWorkspace } from "./_map/workspace";
 import type { BenchResult } from "../bench";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const require = createRequire(import.meta.url);
 const round = (n: number) => Math.round(n * 10) / 10;
+/** Ratios far below 1 would all print as 0 with one decimal. */
+const ratio = (value: number, baseline: number) => Math.round((value / Math.max(baseline, 1e-6)) * 100) / 100;
 
 /**
  * A worker thread running ELK, warmed up the way the page's worker is (layout.worker.ts lays
@@ -75,25 +94,42 @@ export async function layoutBench(): Promise<{ result: BenchResult; positions: R
   return { result: { metric: "map_layout_ms", value: round(value), unit: "ms", target: 3000, baseline: round(baseline), ratio: round(value / baseline) }, positions };
 }
 
-export async function bundlePage(dir: string): Promise<void> {
+export async function bundlePage(dir: string, entry = "scripts/bench/_map/page.tsx", plugins: Plugin[] = []): Promise<void> {
   await build({
-    entryPoints: [path.join(root, "scripts/bench/_map/page.tsx")],
+    entryPoints: [path.join(root, entry)],
     bundle: true,
+    // One name whatever the entry: serve() hands out /page.js and /page.css.
+    entryNames: "page",
     outdir: dir,
     format: "esm",
     jsx: "automatic",
     minify: true,
     define: { "process.env.NODE_ENV": '"production"' },
     loader: { ".module.css": "local-css", ".css": "css" },
+    // The map's components take their translations from next-intl, which runs on use-intl.
+    alias: { "next-intl": "use-intl" },
     tsconfig: path.join(root, "tsconfig.json"),
+    plugins,
     logLevel: "error",
   });
 }
 
-export function serve(dir: string, data: unknown): Promise<{ server: Server; url: string }> {
-  const html = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/page.css"></head><body style="margin:0"><div id="root"></div><script>window.__MAP__=${JSON.stringify(data).replace(/</g, "\\u003c")}</script><script type="module" src="/page.js"></script></body></html>`;
+/** Resolves `specifier` imported by `importer` (a path under the repository) to `target` instead. */
+export function substitute(importer: string, specifier: string, target: string): Plugin {
+  return {
+    name: `substitute ${specifier}`,
+    setup(b) {
+      const filter = new RegExp(`^${specifier.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`);
+      b.onResolve({ filter }, (args) => (path.relative(root, args.importer) === importer ? { path: path.join(root, target) } : undefined));
+    },
+  };
+}
+
+export function serve(dir: string, data: unknown, global = "__MAP__"): Promise<{ server: Server; url: string }> {
+  const html = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/page.css"></head><body style="margin:0"><div id="root"></div><script>window.${global}=${JSON.stringify(data).replace(/</g, "\\u003c")}</script><script type="module" src="/page.js"></script></body></html>`;
   const server = createServer((req, res) => {
     const file = req.url === "/page.js" ? "page.js" : req.url === "/page.css" ? "page.css" : null;
+    if (req.url !== "/" && !file) return void res.writeHead(404).end();
     if (!file) return void res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
     res.writeHead(200, { "content-type": file.endsWith(".js") ? "text/javascript" : "text/css" }).end(readFileSync(path.join(dir, file)));
   });
@@ -102,11 +138,7 @@ export function serve(dir: string, data: unknown): Promise<{ server: Server; url
 
 /** Longest RunTask on the renderer's main thread while panning and zooming, in ms. */
 export async function longestTask(url: string, report?: (tasks: number[]) => void): Promise<number> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     await page.goto(url);
@@ -147,9 +179,125 @@ export async function longestTask(url: string, report?: (tasks: number[]) => voi
   }
 }
 
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+interface TraceEvent {
+  name: string;
+  cat?: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/**
+ * The renderer main thread's busy time inside each [`<label>:start`, `<label>:end`] window of
+ * user-timing marks, in ms: the union of its RunTask events clipped to the window, so time
+ * spent idle, waiting for a frame, does not count.
+ */
+function busyBetweenMarks(events: readonly TraceEvent[], labels: readonly string[]): number[] {
+  const mains = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.name === "RunTask" && e.ph === "X" && mains.has(`${e.pid}:${e.tid}`)).map((e) => [e.ts, e.ts + (e.dur ?? 0)] as const);
+  tasks.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of tasks) {
+    const last = merged.at(-1);
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  const mark = (name: string) => {
+    const m = events.find((e) => e.cat?.includes("blink.user_timing") && e.name === name);
+    if (!m) throw new Error(`no mark ${name} in the trace`);
+    return m.ts;
+  };
+  return labels.map((label) => {
+    const from = mark(`${label}:start`);
+    const to = mark(`${label}:end`);
+    let busy = 0;
+    for (const [s, e] of merged) busy += Math.max(0, Math.min(e, to) - Math.max(s, from));
+    return busy / 1000;
+  });
+}
+
+const UPDATE_WARM_UPS = 2;
+const UPDATE_RUNS = 9;
+const DATA_WARM_UPS = 3;
+const DATA_RUNS = 9;
+
+/**
+ * Median main-thread ms of one remote tag update on the page at `url` (see the header), and
+ * when asked, the data part alone in both modes.
+ */
+export async function remoteUpdate(url: string, label: string, withData = false): Promise<{ update: number; data?: { incremental: number; full: number } }> {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=map-node][data-kind=annotation]").length > 0, undefined, { timeout: 120_000 }).catch((e: unknown) => {
+      throw new Error(`${label}: the map did not render${errors.length ? ` (${errors.join("; ")})` : ""}: ${String(e)}`);
+    });
+    await page.waitForTimeout(1500); // fitView and the first frames settle; not part of the measure
+    for (let i = 0; i < UPDATE_WARM_UPS; i++) await page.evaluate((run) => window.benchUpdate!(run), i);
+    await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"] });
+    const wall: number[] = [];
+    const runs = Array.from({ length: UPDATE_RUNS }, (_, i) => UPDATE_WARM_UPS + i);
+    for (const run of runs) {
+      wall.push((await page.evaluate((r) => window.benchUpdate!(r), run)).wallMs);
+      await page.waitForTimeout(100);
+    }
+    const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as { traceEvents: TraceEvent[] };
+    const busy = busyBetweenMarks(trace.traceEvents, runs.map((r) => `remote-${r}`));
+    process.stderr.write(`map_remote_update_ms ${label}: busy ${busy.map(round).join(", ")} ms; wall ${wall.map(Math.round).join(", ")} ms\n`);
+    if (!withData) return { update: median(busy) };
+    const data = async (mode: "incremental" | "full") => {
+      const times = (await page.evaluate(([m, n]) => window.benchData!(m, n), [mode, DATA_WARM_UPS + DATA_RUNS] as const)).slice(DATA_WARM_UPS);
+      process.stderr.write(`map_remote_data_ms ${mode}: ${times.map((t) => round(t)).join(", ")} ms\n`);
+      return median(times);
+    };
+    return { update: median(busy), data: { incremental: await data("incremental"), full: await data("full") } };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The remote-update page in two builds: the map as it is, and with the full re-read (baseline). */
+async function remoteUpdateBench(positions: Record<string, { x: number; y: number }>): Promise<BenchResult[]> {
+  const payload = remoteWorkspace(positions);
+  process.stderr.write(`map_remote_update_ms workspace: ${payload.annotations} annotations in ${payload.docs.length} documents, ${payload.mapNodes} map entries, ${payload.links} links\n`);
+  const session = substitute("components/map/MapView.tsx", "./map-session", "scripts/bench/_map/session.ts");
+  const incremental = mkdtempSync(path.join(tmpdir(), "synoptic-map-remote-"));
+  const full = mkdtempSync(path.join(tmpdir(), "synoptic-map-remote-full-"));
+  try {
+    await bundlePage(incremental, "scripts/bench/_map/remote.tsx", [session]);
+    await bundlePage(full, "scripts/bench/_map/remote.tsx", [session, substitute("components/map/MapView.tsx", "./use-map-data", "scripts/bench/_map/use-map-data-full.ts")]);
+    const a = await serve(incremental, payload, "__REMOTE__");
+    const b = await serve(full, payload, "__REMOTE__");
+    try {
+      const now = await remoteUpdate(a.url, "incremental", true);
+      const before = await remoteUpdate(b.url, "full re-read");
+      const data = now.data!;
+      return [
+        { metric: "map_remote_update_ms", value: round(now.update), unit: "ms", target: 16, baseline: round(before.update), ratio: ratio(now.update, before.update) },
+        { metric: "map_remote_data_ms", value: round(data.incremental), unit: "ms", target: 4, baseline: round(data.full), ratio: ratio(data.incremental, data.full) },
+      ];
+    } finally {
+      a.server.close();
+      b.server.close();
+    }
+  } finally {
+    rmSync(incremental, { recursive: true, force: true });
+    rmSync(full, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<BenchResult[]> {
   const layout = await layoutBench();
   const dir = mkdtempSync(path.join(tmpdir(), "synoptic-map-bench-"));
+  let pan: BenchResult;
   try {
     await bundlePage(dir);
     const { nodes, edges } = syntheticMap(1000, 2000);
@@ -158,7 +306,7 @@ export async function run(): Promise<BenchResult[]> {
     try {
       const value = await longestTask(full.url);
       const baseline = await longestTask(empty.url);
-      return [layout.result, { metric: "map_longest_task_ms", value: round(value), unit: "ms", target: 50, baseline: round(baseline), ratio: round(value / Math.max(baseline, 1e-6)) }];
+      pan = { metric: "map_longest_task_ms", value: round(value), unit: "ms", target: 50, baseline: round(baseline), ratio: round(value / Math.max(baseline, 1e-6)) };
     } finally {
       full.server.close();
       empty.server.close();
@@ -166,4 +314,5 @@ export async function run(): Promise<BenchResult[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  return [layout.result, pan, ...(await remoteUpdateBench(layout.positions))];
 }

@@ -19,10 +19,11 @@
  */
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { chromium } from "playwright-core";
+import { launchBrowser } from "../../e2e/support/browser";
 import * as Y from "yjs";
 import { buildAnchor, createAnnotation, upsertTheme } from "../../lib/collab/model";
 import type { BenchResult } from "../bench";
+import { random } from "./random";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const THEMES = 50;
@@ -30,17 +31,6 @@ const DOCUMENTS = 20;
 const ANNOTATIONS = 10_000;
 const TEXT_LENGTH = 60_000;
 const RUNS = 7;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same workspace. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function workspace() {
   const rnd = random(6);
@@ -94,11 +84,7 @@ export async function run(): Promise<BenchResult[]> {
   const [{ js, css }, payload] = await Promise.all([bundle(), Promise.resolve(workspace())]);
   const { readFile } = await import("node:fs/promises");
   const globals = await readFile(`${ROOT}app/globals.css`, "utf8");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.setContent(`<!doctype html><html lang="ja"><head><meta charset="utf-8"><style>${globals}\n${css}</style></head><body></body></html>`);

@@ -44,7 +44,8 @@ export async function importDemoPaper(world: World, index: number): Promise<Pape
 
 const actorOf = (u: { id: string; name: string }) => ({ id: u.id, name: u.name });
 
-export async function writeThemes(world: World, themes: { id: string; name: string; colour: string }[]): Promise<void> {
+/** Writes themes in the order given (a parent before its children); `order` as in upsertTheme. */
+export async function writeThemes(world: World, themes: { id: string; name: string; colour: string; parentId?: string; order?: number }[]): Promise<void> {
   await sendCollabOperations({ documentName: metaDocName(world.workspace.id), actor: actorOf(world.members.editor), operations: themes.map((t) => ({ op: "upsertTheme", input: t })) });
 }
 

@@ -6,6 +6,7 @@
 import * as Y from "yjs";
 import { mapNodeEntrySchema, metaDocName } from "../../core/collab";
 import { versionContext, type DocumentInfo, type VersionContext } from "../../core/export";
+import { buildThemeTree } from "../../core/themes";
 import { nodesMap } from "../../collab/model/structure";
 import { prisma } from "../db/client";
 
@@ -13,9 +14,33 @@ export interface ExportSources {
   workspace: { id: string; slug: string; name: string };
   /** Live documents in workspace order. */
   documents: (DocumentInfo & { subtitle: string | null })[];
-  themes: { id: string; name: string; colour: string; description: string | null }[];
+  /** In tree order (see loadThemes): a grouped export lists each theme after its parent. */
+  themes: ExportTheme[];
   /** Map nodes with the annotations they stand for or are linked to. */
   nodes: { id: string; label: string; annotationIds: string[] }[];
+}
+
+export interface ExportTheme {
+  id: string;
+  name: string;
+  colour: string;
+  description: string | null;
+  /** The parent in the hierarchy (null at the top). */
+  parentId: string | null;
+  /** 0 at the top, 1 for a child, …: for indenting a listing. */
+  depth: number;
+}
+
+/**
+ * The workspace's themes in the order the theme views and /api/v1 list them: depth first, each
+ * theme after its parent, siblings by position, then name, then id — buildThemeTree over the
+ * Theme projection, as apiThemesOp does. The export page's choices, the export CLI and the
+ * theme groups of an export all take this order.
+ */
+export async function loadThemes(workspaceId: string): Promise<ExportTheme[]> {
+  const rows = await prisma.theme.findMany({ where: { workspaceId }, select: { id: true, name: true, colour: true, description: true, parentId: true, position: true } });
+  const tree = buildThemeTree(rows.map((r) => ({ ...r, parentId: r.parentId ?? undefined, order: r.position ?? undefined })));
+  return tree.map(({ theme: t, depth, parentId }) => ({ id: t.id, name: t.name, colour: t.colour, description: t.description || null, parentId: parentId ?? null, depth }));
 }
 
 export async function loadSources(workspaceId: string): Promise<ExportSources> {
@@ -25,11 +50,10 @@ export async function loadSources(workspaceId: string): Promise<ExportSources> {
     orderBy: [{ createdAt: "asc" }, { title: "asc" }],
     select: { id: true, title: true, authors: true, publishedOn: true },
   });
-  const themes = await prisma.theme.findMany({ where: { workspaceId }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, colour: true, description: true } });
   return {
     workspace,
     documents: docs.map((d) => ({ ...d, subtitle: [d.authors, d.publishedOn].filter(Boolean).join(", ") || null })),
-    themes: themes.map((t) => ({ ...t, description: t.description || null })),
+    themes: await loadThemes(workspaceId),
     nodes: await loadMapNodes(workspaceId),
   };
 }
