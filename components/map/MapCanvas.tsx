@@ -107,7 +107,7 @@ function Canvas(props: MapCanvasProps) {
   useEffect(() => {
     setRfNodes((prev) => {
       const before = new Map(prev.map((n) => [n.id, n]));
-      return nodes.map((n): MapFlowNode => {
+      const next = nodes.map((n): MapFlowNode => {
         const old = before.get(n.id);
         const peer = peerByNode.get(n.id);
         const position = dragging.current.has(n.id) && old ? old.position : (peer?.at ?? positions[n.id] ?? old?.position ?? { x: 0, y: 0 });
@@ -129,6 +129,8 @@ function Canvas(props: MapCanvasProps) {
         if (old && old.selected === isSelected && old.position.x === position.x && old.position.y === position.y && sameData(old.data, data)) return old;
         return { ...(old ?? {}), id: n.id, type: "arg", position, selected: isSelected, ariaLabel: `${kindLabel(n.kind)}: ${n.text.slice(0, 80)}`, data };
       });
+      // Nothing changed (a remote edit elsewhere): the same array, so React does not re-render.
+      return sameItems(prev, next) ? prev : next;
     });
   }, [nodes, positions, themes, peerByNode, editable, selected, kindLabel]);
 
@@ -139,29 +141,11 @@ function Canvas(props: MapCanvasProps) {
   const large = nodes.length > LARGE_MAP;
   const firstIds = large ? nodes.slice(0, 40).map((n) => n.id).join(",") : "";
   const fitOptions = useMemo(() => (firstIds ? { nodes: firstIds.split(",").map((id) => ({ id })), maxZoom: 1 } : { maxZoom: 1 }), [firstIds]);
-  const rfEdges = useMemo<Edge[]>(
-    () =>
-      edges.map((e) => {
-        const colour = RELATION_COLOURS[e.relation];
-        const isSelected = selected?.kind === "edge" && selected.id === e.id;
-        return {
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          className: `rel-${e.relation}`,
-          // Wide invisible hit paths on thousands of long curves make every hit test slow.
-          interactionWidth: large ? 10 : 20,
-          selected: isSelected,
-          ariaLabel: relationLabel(e.relation),
-          // The link and its ends on the element, so a test or an extension can find one edge.
-          domAttributes: { "data-link-id": e.id, "data-source": e.source, "data-target": e.target } as Edge["domAttributes"],
-          style: { stroke: colour, strokeWidth: isSelected ? 3.5 : 2, ...(RELATION_DASHED[e.relation] ? { strokeDasharray: "6 4" } : {}) },
-          markerEnd: { type: MarkerType.ArrowClosed, color: colour, width: 16, height: 16 },
-          ...(!manyEdges || isSelected ? { label: relationLabel(e.relation) + (e.note ? ` — ${e.note}` : ""), labelStyle: { fill: colour, fontSize: 11, fontWeight: 600 }, labelBgStyle: { fill: "#fff" } } : {}),
-        };
-      }),
-    [edges, selected, relationLabel, manyEdges, large],
-  );
+  // Edges keep their objects while what they show is unchanged (and the array too when nothing
+  // changed): a remote tag or a moved node must not make React Flow re-process 2,000 edges.
+  const [flowEdges] = useState(createFlowEdges);
+  const rfEdges = useMemo(() => flowEdges(edges, selected?.kind === "edge" ? selected.id : null, { relationLabel, manyEdges, large }), [flowEdges, edges, selected, relationLabel, manyEdges, large]);
+
 
   // The map's documents sync after the first render: fit the view once nodes first arrive.
   const hadNodes = useRef(false);
@@ -251,4 +235,58 @@ function Canvas(props: MapCanvasProps) {
       </ReactFlow>
     </div>
   );
+}
+
+/** The React Flow edge of a map edge: coloured and dashed by relation, labelled unless the map is large. */
+function toFlowEdge(e: GraphEdge, isSelected: boolean, opts: EdgeOptions): Edge {
+  const { relationLabel, manyEdges, large } = opts;
+  const colour = RELATION_COLOURS[e.relation];
+  return {
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    className: `rel-${e.relation}`,
+    // Wide invisible hit paths on thousands of long curves make every hit test slow.
+    interactionWidth: large ? 10 : 20,
+    selected: isSelected,
+    ariaLabel: relationLabel(e.relation),
+    // The link and its ends on the element, so a test or an extension can find one edge.
+    domAttributes: { "data-link-id": e.id, "data-source": e.source, "data-target": e.target } as Edge["domAttributes"],
+    style: { stroke: colour, strokeWidth: isSelected ? 3.5 : 2, ...(RELATION_DASHED[e.relation] ? { strokeDasharray: "6 4" } : {}) },
+    markerEnd: { type: MarkerType.ArrowClosed, color: colour, width: 16, height: 16 },
+    ...(!manyEdges || isSelected ? { label: relationLabel(e.relation) + (e.note ? ` — ${e.note}` : ""), labelStyle: { fill: colour, fontSize: 11, fontWeight: 600 }, labelBgStyle: { fill: "#fff" } } : {}),
+  };
+}
+
+type EdgeOptions = { relationLabel: (r: Relation) => string; manyEdges: boolean; large: boolean };
+
+/**
+ * A memoised GraphEdge → React Flow edge mapping: each call reuses the previous call's edge
+ * objects whose inputs are unchanged, and the previous array when every edge was reused.
+ */
+function createFlowEdges(): (edges: readonly GraphEdge[], selectedId: string | null, opts: EdgeOptions) => Edge[] {
+  let labels: unknown = null;
+  let byId = new Map<string, { key: string; edge: Edge }>();
+  let last: Edge[] = [];
+  return (edges, selectedId, opts) => {
+    if (labels !== opts.relationLabel) byId = new Map();
+    labels = opts.relationLabel;
+    const next = new Map<string, { key: string; edge: Edge }>();
+    const list = edges.map((e) => {
+      const isSelected = selectedId === e.id;
+      const key = JSON.stringify([e.source, e.target, e.relation, e.note ?? "", isSelected, opts.manyEdges, opts.large]);
+      const hit = byId.get(e.id);
+      const entry = hit && hit.key === key ? hit : { key, edge: toFlowEdge(e, isSelected, opts) };
+      next.set(e.id, entry);
+      return entry.edge;
+    });
+    byId = next;
+    if (!sameItems(last, list)) last = list;
+    return last;
+  };
+}
+
+/** Same length and the same objects in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
