@@ -47,12 +47,18 @@ export function MapSidebar(p: Props) {
   const [text, setText] = useState("");
   const [placeQuery, setPlaceQuery] = useState("");
   const onMap = useMemo(() => new Set(p.graph.nodes.map((n) => n.id)), [p.graph]);
+  // Only while a node is selected (the link picker's list): rebuilding ten thousand candidates on
+  // every remote change would cost each update a few milliseconds for a list nobody sees.
+  const picking = !!p.selectedNode;
   const candidates = useMemo<PickerCandidate[]>(
-    () => [
-      ...[...p.annotations.values()].map((a) => ({ id: a.id, kind: "annotation" as const, documentId: a.documentId, documentTitle: a.documentTitle, text: a.exact })),
-      ...p.graph.nodes.filter((n) => n.kind !== "annotation").map((n) => ({ id: n.id, kind: "node" as const, documentTitle: t(`kinds.${n.kind}`), text: n.text })),
-    ],
-    [p.annotations, p.graph, t],
+    () =>
+      picking
+        ? [
+            ...[...p.annotations.values()].map((a) => ({ id: a.id, kind: "annotation" as const, documentId: a.documentId, documentTitle: a.documentTitle, text: a.exact })),
+            ...p.graph.nodes.filter((n) => n.kind !== "annotation").map((n) => ({ id: n.id, kind: "node" as const, documentTitle: t(`kinds.${n.kind}`), text: n.text })),
+          ]
+        : [],
+    [picking, p.annotations, p.graph, t],
   );
   const placeable = useMemo(() => {
     const q = placeQuery.normalize("NFKC").toLowerCase().trim();
