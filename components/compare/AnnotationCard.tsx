@@ -7,7 +7,7 @@ import { LinkChips } from "@/components/links/LinkChips";
 import { LinkPicker } from "@/components/links/LinkPicker";
 import { ThemeChips } from "@/components/themes/ThemeChips";
 import { ThemePicker } from "@/components/themes/ThemePicker";
-import { HIGHLIGHT_COLOURS } from "@/lib/core/compare";
+import { HIGHLIGHT_COLOURS, quoteChange } from "@/lib/core/compare";
 import dynamic from "next/dynamic";
 import type { PaneHandle } from "./pane-handle";
 import type { CardPicker, CardTools } from "./card-tools";
@@ -104,10 +104,22 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
       {shown.placement.status === "moved" && (
         <p className="muted small" role="status">{otherNumber === undefined ? t("movedNewer") : t("moved", { number: otherNumber })}</p>
       )}
+      {shown.placement.status === "searching" && (
+        <p className="muted small" role="status" data-testid="card-searching">{t("searching")}</p>
+      )}
+      {shown.placement.status === "fuzzy" && (
+        <FuzzyNotice
+          notice={otherNumber === undefined ? t("fuzzyNewer") : t("fuzzy", { number: otherNumber })}
+          quote={entry.anchor.exact}
+          now={pane.data.version.text.slice(shown.placement.start, shown.placement.end)}
+          labels={{ then: t("quoteThen"), now: t("quoteNow") }}
+          lang={pane.data.document.language ?? undefined}
+        />
+      )}
       <blockquote className={s.quote} lang={pane.data.document.language ?? undefined} aria-label={t("quote")}>
         {entry.anchor.exact.length > 400 ? `${entry.anchor.exact.slice(0, 400)}…` : entry.anchor.exact}
       </blockquote>
-      {shown.placement.status !== "orphan" && !gone && (
+      {shown.start !== null && !gone && (
         <button type="button" className="btn link small" onClick={onShow}>{t("show")}</button>
       )}
 
@@ -231,6 +243,32 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
 }
 
 const noop = () => () => {};
+
+// A strike or underline alone is hard to see on a kanji in small muted text: the changed part is tinted too.
+const CHANGED_THEN = { background: "rgb(224 90 90 / 0.16)", color: "var(--text)", textDecorationColor: "rgb(190 60 60)" } as const;
+const CHANGED_NOW = { background: "rgb(58 166 106 / 0.2)", color: "var(--text)", textDecoration: "none" } as const;
+
+/**
+ * An annotation re-found approximately: says so, and shows what changed between the quote as
+ * annotated and the text now at its place (the part that differs, with a little around it).
+ */
+function FuzzyNotice({ notice, quote, now, labels, lang }: { notice: string; quote: string; now: string; labels: { then: string; now: string }; lang: string | undefined }) {
+  const change = quoteChange(quote, now);
+  return (
+    <div className="muted small" role="status" data-testid="card-fuzzy">
+      <p style={{ margin: 0 }}>{notice}</p>
+      {/* Only whitespace may differ (a re-extracted PDF): nothing worth showing side by side then. */}
+      {quote.replace(/\s+/g, "") !== now.replace(/\s+/g, "") && (
+        <dl style={{ margin: "0.25rem 0 0", display: "grid", gridTemplateColumns: "auto 1fr", gap: "0.1rem 0.5rem" }} lang={lang}>
+          <dt>{labels.then}</dt>
+          <dd style={{ margin: 0 }} data-testid="card-fuzzy-then">{change.before.lead}<del style={CHANGED_THEN}>{change.before.changed}</del>{change.before.tail}</dd>
+          <dt>{labels.now}</dt>
+          <dd style={{ margin: 0 }} data-testid="card-fuzzy-now">{change.after.lead}<ins style={CHANGED_NOW}>{change.after.changed}</ins>{change.after.tail}</dd>
+        </dl>
+      )}
+    </div>
+  );
+}
 
 // Tiptap is loaded with the first card opened, not with the page: reading needs none of it.
 const NoteEditor = dynamic(() => import("./NoteEditor").then((m) => m.NoteEditor), { ssr: false, loading: () => <div className={s.noteWrap} style={{ minHeight: "6rem" }} /> });

@@ -157,7 +157,16 @@ export function AnnotationList({ items, versionNumbers, focusedId, onOpen, keep,
                       {a.authorName}
                       {a.status === "resolved" && <> · {t("statusResolved")}</>}
                       {a.placement.status === "orphan" && <> · <em>{t("orphan")}</em></>}
+                      {a.placement.status === "searching" && <> · <em>{t("searching")}</em></>}
                       {a.placement.status === "moved" && <> · {versionNumbers[a.entry.anchor.versionId] === undefined ? t("movedNewer") : t("moved", { number: versionNumbers[a.entry.anchor.versionId]! })}</>}
+                      {a.placement.status === "fuzzy" && (
+                        <>
+                          {" · "}
+                          <span data-testid="row-fuzzy">
+                            {versionNumbers[a.entry.anchor.versionId] === undefined ? t("fuzzyNewer") : t("fuzzy", { number: versionNumbers[a.entry.anchor.versionId]! })}
+                          </span>
+                        </>
+                      )}
                     </span>
                   </span>
                 </button>

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildAnchor } from "../collab/anchor";
 import { extractSource } from "../../server/import/extract-source";
-import { anchorQuote, createAnchorer, matchQuote, reanchorAll, summarise } from ".";
+import { anchorQuote, createAnchorer, matchQuote, reanchorAll, similarity, summarise } from ".";
 
 const DEMO = new URL("../../../prisma/demo/", import.meta.url);
 const FILES = ["000_6ec46793eb3db40c.txt", "001_76d4a68181cabaa2.txt", "002_91ae9ad2d9043cbd.txt", "003_739229ce7d15924f.txt", "004_47ad200d4f3ecc98.txt"];
@@ -94,5 +94,22 @@ describe("re-anchoring on the demo corpus", () => {
     const text = "AAA 抑止 BBB ... CCC 抑止 DDD";
     expect(matchQuote(text, "抑止", { prefix: "CCC ", suffix: " DDD" })?.start).toBe(text.lastIndexOf("抑止"));
     expect(matchQuote(text, "抑止", { prefix: "AAA ", suffix: " BBB" })?.start).toBe(text.indexOf("抑止"));
+  });
+});
+
+describe("context similarity", () => {
+  it("agrees with the Myers search it replaces for short contexts", async () => {
+    const search = (await import("approx-string-match")).default;
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const alphabet = "あいうえお日米防衛協力𠮷 \n";
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[rnd(alphabet.length)]).join("");
+    for (let t = 0; t < 500; t++) {
+      const text = word(1 + rnd(40));
+      const str = rnd(3) === 0 ? text.slice(rnd(text.length)) + word(rnd(4)) : word(1 + rnd(32));
+      if (str.length === 0) continue;
+      const myers = text.includes(str) ? 0 : search(text, str, str.length)[0]!.errors;
+      expect(similarity(text, str), JSON.stringify([text, str])).toBeCloseTo(1 - myers / str.length, 10);
+    }
   });
 });

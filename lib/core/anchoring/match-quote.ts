@@ -5,6 +5,7 @@
  * scored on the quote, its prefix and suffix, and the distance to where it used to be.
  */
 import search from "approx-string-match";
+import type { ApproxFinder } from "./approx-index";
 
 /** Score weights, as Hypothesis names them: the quote matters most, the position least. */
 export const SCORE_WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
@@ -27,6 +28,14 @@ export interface QuoteContext {
   hint?: number;
 }
 
+/** A stricter search than Hypothesis' (callers that must not place a quote wrongly). */
+export interface MatchOptions {
+  /** Errors allowed (default: min(256, quote/2)). */
+  maxErrors?: number;
+  /** Approximate search over `text` (default: a full Myers scan), e.g. an indexed one. */
+  find?: ApproxFinder;
+}
+
 interface Candidate {
   start: number;
   end: number;
@@ -34,25 +43,55 @@ interface Candidate {
 }
 
 /** Every exact occurrence of `quote`, or the best approximate ones within `maxErrors`. */
-function candidates(text: string, quote: string, maxErrors: number): Candidate[] {
+function candidates(text: string, quote: string, maxErrors: number, find?: ApproxFinder): Candidate[] {
   const exact: Candidate[] = [];
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) exact.push({ start: at, end: at + quote.length, errors: 0 });
   if (exact.length > 0) return exact;
-  return search(text, quote, maxErrors);
+  return find ? find(quote, maxErrors) : search(text, quote, maxErrors);
 }
 
 /** 1 − errors/length of the best approximate occurrence of `str` in `text` (0 when none). */
-function similarity(text: string, str: string): number {
+export function similarity(text: string, str: string): number {
   if (str.length === 0 || text.length === 0) return 0;
+  if (str.length <= SHORT_CONTEXT) return 1 - fewestErrors(text, str) / str.length;
   const best = candidates(text, str, str.length)[0];
   return best ? 1 - best.errors / str.length : 0;
 }
 
+/**
+ * Contexts are short (32 units as stored): a plain dynamic programme is several times faster
+ * for them than a Myers search, whose set-up per call dominates at that size, and scoring a
+ * quote's candidates calls this twice per candidate.
+ */
+const SHORT_CONTEXT = 64;
+
+/** Fewest edits turning `str` into some substring of `text` (what the Myers search reports as errors). */
+function fewestErrors(text: string, str: string): number {
+  const m = str.length;
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) prev[i] = i;
+  let best = m;
+  for (let j = 1; j <= text.length; j++) {
+    const c = text.charCodeAt(j - 1);
+    cur[0] = 0;
+    for (let i = 1; i <= m; i++) {
+      const sub = prev[i - 1]! + (str.charCodeAt(i - 1) === c ? 0 : 1);
+      const del = cur[i - 1]! + 1;
+      const ins = prev[i]! + 1;
+      cur[i] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+    }
+    if (cur[m]! < best) best = cur[m]!;
+    [prev, cur] = [cur, prev];
+  }
+  return best;
+}
+
 /** The best match of `quote` in `text`, or null when no occurrence is close enough. */
-export function matchQuote(text: string, quote: string, context: QuoteContext = {}): QuoteMatch | null {
+export function matchQuote(text: string, quote: string, context: QuoteContext = {}, options: MatchOptions = {}): QuoteMatch | null {
   if (quote.length === 0 || text.length === 0) return null;
-  const maxErrors = Math.min(MAX_ERRORS_CAP, Math.floor(quote.length / 2));
-  const found = candidates(text, quote, maxErrors);
+  const maxErrors = options.maxErrors ?? Math.min(MAX_ERRORS_CAP, Math.floor(quote.length / 2));
+  const found = candidates(text, quote, maxErrors, options.find);
   if (found.length === 0) return null;
   let best: QuoteMatch | null = null;
   for (const m of found) {

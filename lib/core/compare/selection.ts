@@ -3,6 +3,8 @@
  * annotation may anchor to, or a reason it cannot. Pure: the component maps the DOM and
  * shows the message named by the reason.
  */
+import { wholeCharacters } from "../anchoring/anchor-quote";
+
 export const SELECTION_LIMITS = {
   /** Longer quotes are refused with a message: an annotation is about a passage, not a chapter. */
   maxChars: 5_000,
@@ -26,11 +28,8 @@ export function checkSelection(text: string, start: number, end: number, limits 
   while (e > s && SPACE.test(text[e - 1]!)) e--;
   if (e <= s) return { ok: false, problem: "whitespace_only" };
   // Never split a surrogate pair (𠮷): widen to the whole character.
-  if (s > 0 && isLow(text.charCodeAt(s)) && isHigh(text.charCodeAt(s - 1))) s--;
-  if (e < text.length && isLow(text.charCodeAt(e)) && isHigh(text.charCodeAt(e - 1))) e++;
+  ({ start: s, end: e } = wholeCharacters(text, s, e));
   if (e - s > limits.maxChars) return { ok: false, problem: "too_long", length: e - s };
   return { ok: true, start: s, end: e };
 }
 
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
