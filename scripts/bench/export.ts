@@ -17,6 +17,7 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 export async function run(): Promise<BenchResult[]> {
   process.env.LOG_LEVEL ??= "warn";
   const { createTestDatabase } = await import("../../tests/support/test-database");
+  const previous = { DATABASE_URL: process.env.DATABASE_URL, COLLAB_INTERNAL_URL: process.env.COLLAB_INTERNAL_URL };
   const db = await createTestDatabase("bench-export");
   process.env.DATABASE_URL = db.url;
   const { randomBytes } = await import("node:crypto");
@@ -62,6 +63,11 @@ export async function run(): Promise<BenchResult[]> {
     await server.destroy();
     await disconnectPrisma();
     await db.dispose();
+    // The next suite must create its own database, not reuse this (stopped) one.
+    for (const [key, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   }
 }
 

@@ -23,7 +23,7 @@ import { launchBrowser } from "../../e2e/support/browser";
 import * as Y from "yjs";
 import { buildAnchor, createAnnotation, upsertTheme } from "../../lib/collab/model";
 import type { BenchResult } from "../bench";
-import { random } from "./random";
+import { random } from "./_random";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const THEMES = 50;

@@ -10,7 +10,7 @@ import { buildAnchor, createAnnotation, listArgumentLinks, listMapEntries, upser
 import { linksMap, nodesMap, positionsMap } from "../../../lib/collab/model/structure";
 import { syntheticMap } from "./synthetic";
 import type { RemotePayload } from "./remote";
-import { random } from "../random";
+import { random } from "../_random";
 
 const THEMES = 50;
 const DOCUMENTS = 20;
