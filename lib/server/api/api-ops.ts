@@ -5,12 +5,12 @@
  */
 import { z } from "zod";
 import { ANNO_CONTEXT, buildExcerpt, excerptToW3C, irisFor, SYNOPTIC_NS, type ExcerptTheme } from "../../core/export";
-import { buildThemeTree } from "../../core/themes";
 import { idSchema } from "../../core/validation";
 import { prisma } from "../db/client";
 import { defineOperation } from "../ops/define";
 import { publicBaseUrl } from "../export/create-export";
 import { versionCache } from "../export/load-sources";
+import { loadThemeTree } from "../themes/load-theme-tree";
 import { pageInput, paged } from "./pagination";
 
 export const apiDocumentsOp = defineOperation({
@@ -45,11 +45,7 @@ export const apiThemesOp = defineOperation({
   input: z.object({ workspaceId: idSchema, ...pageInput }),
   async run(ctx, input) {
     // Tree order needs every theme of the workspace (tens to hundreds of rows), each page a slice.
-    const rows = await prisma.theme.findMany({
-      where: { workspaceId: ctx.workspaceId },
-      select: { id: true, name: true, colour: true, description: true, parentId: true, position: true, createdAt: true, updatedAt: true },
-    });
-    const tree = buildThemeTree(rows.map((r) => ({ ...r, parentId: r.parentId ?? undefined, order: r.position ?? undefined })));
+    const tree = await loadThemeTree(ctx.workspaceId);
     const from = (input.page - 1) * input.pageSize;
     const items = tree.slice(from, from + input.pageSize).map(({ theme: t, parentId }) => ({
       id: t.id,

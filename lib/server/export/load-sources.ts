@@ -6,7 +6,7 @@
 import * as Y from "yjs";
 import { mapNodeEntrySchema, metaDocName } from "../../core/collab";
 import { versionContext, type DocumentInfo, type VersionContext } from "../../core/export";
-import { buildThemeTree } from "../../core/themes";
+import { loadThemeTree } from "../themes/load-theme-tree";
 import { nodesMap } from "../../collab/model/structure";
 import { prisma } from "../db/client";
 
@@ -38,8 +38,7 @@ export interface ExportTheme {
  * theme groups of an export all take this order.
  */
 export async function loadThemes(workspaceId: string): Promise<ExportTheme[]> {
-  const rows = await prisma.theme.findMany({ where: { workspaceId }, select: { id: true, name: true, colour: true, description: true, parentId: true, position: true } });
-  const tree = buildThemeTree(rows.map((r) => ({ ...r, parentId: r.parentId ?? undefined, order: r.position ?? undefined })));
+  const tree = await loadThemeTree(workspaceId);
   return tree.map(({ theme: t, depth, parentId }) => ({ id: t.id, name: t.name, colour: t.colour, description: t.description || null, parentId: parentId ?? null, depth }));
 }
 
