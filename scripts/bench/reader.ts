@@ -55,8 +55,22 @@ async function firstHighlights(browser: Browser, baseUrl: string, compareUrl: st
       });
     }
     await signIn(page);
+    // BENCH_PROFILE=dir: a CPU profile of each load (open in Chrome DevTools' Performance panel).
+    const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+      await cdp.send("Profiler.start");
+    }
     await page.goto(compareUrl, { waitUntil: "commit" });
     await page.waitForFunction((n) => performance.getEntriesByName("synoptic:live").length >= n, PANES, { timeout: 60_000, polling: 50 });
+    if (cdp) {
+      const { profile } = await cdp.send("Profiler.stop");
+      const { mkdirSync, writeFileSync } = await import("node:fs");
+      mkdirSync(process.env.BENCH_PROFILE!, { recursive: true });
+      writeFileSync(path.join(process.env.BENCH_PROFILE!, `reader-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+      await cdp.detach();
+    }
     if (process.env.BENCH_DEBUG) {
       // Where the time goes: document response, DOM ready, collab session start, Y.Doc loads, paints.
       const steps = await page.evaluate(() => {

@@ -14,6 +14,7 @@ import {
 } from "../../core/collab";
 import { annotationsMap, localOriginOf, newEntryId, notesMap, transactLocal } from "./structure";
 import { parseEntry } from "./validate";
+import { collate } from "../../core/text/collate";
 
 export interface CreateAnnotationInput {
   id?: string;
@@ -112,7 +113,7 @@ export function listAnnotations(doc: Y.Doc, opts: { includeDeleted?: boolean } =
     const entry = readEntry(key, value);
     if (entry && (opts.includeDeleted || !entry.deleted)) out.push(entry);
   }
-  return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return out.sort((a, b) => collate(a.createdAt, b.createdAt) || collate(a.id, b.id));
 }
 
 /** The note fragment to bind a Tiptap editor to (`Collaboration.configure({ fragment })`). */

@@ -3,6 +3,7 @@
  * status. Pure and allocation-light: it runs on every change with thousands of entries.
  */
 import type { AnnotationStatus } from "../collab/entries";
+import { collate } from "../text/collate";
 
 export interface ListItem {
   id: string;
@@ -26,8 +27,8 @@ export const NO_FILTER: ListFilter = { authors: [], colours: [], status: "all" }
 
 /** Text order (start, then longer first, then creation); orphans after everything placed. */
 export function compareItems(a: ListItem, b: ListItem): number {
-  if (a.start === null || b.start === null) return a.start === null ? (b.start === null ? a.createdAt.localeCompare(b.createdAt) : 1) : -1;
-  return a.start - b.start || (b.end ?? 0) - (a.end ?? 0) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+  if (a.start === null || b.start === null) return a.start === null ? (b.start === null ? collate(a.createdAt, b.createdAt) : 1) : -1;
+  return a.start - b.start || (b.end ?? 0) - (a.end ?? 0) || collate(a.createdAt, b.createdAt) || collate(a.id, b.id);
 }
 
 export function filterItems<T extends ListItem>(items: readonly T[], filter: ListFilter): T[] {
