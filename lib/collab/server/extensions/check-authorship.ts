@@ -27,6 +27,7 @@ import { logger } from "../../../server/log";
 import type { CollabContext } from "../context";
 import { updateOf } from "./append-updates";
 import { AUTHORED_MAPS } from "./authorship-rules";
+import { CostBudget } from "./cost-budget";
 import { inspectUpdate, type Verdict } from "./inspect-update";
 
 const log = logger("collab.authorship");
@@ -34,10 +35,19 @@ const log = logger("collab.authorship");
 /** Close code the client sees when one of its updates was refused. */
 export const UPDATE_REFUSED_CLOSE = { code: 4422, reason: "update-refused" } as const;
 
+/**
+ * Copy-path time a connection may use: a second per ten seconds is hundreds of full inspections,
+ * far more than reconnects need, and bounds what crafted updates can take from everyone else.
+ */
+export const COPY_BUDGET = { windowMs: 10_000, maxMs: 1_000 } as const;
+export const COPY_BUDGET_CLOSE = { code: 4429, reason: "too-many-inspections" } as const;
+
 /** Runs before appendUpdates (priority 100): a refused update must not reach the durable log. */
 export const CHECK_AUTHORSHIP_PRIORITY = 500;
 
 export function checkAuthorship(): Extension {
+  /** Time each connection spent on the copy path in the current window. */
+  const budgets = new WeakMap<object, CostBudget>();
   /** Connections whose current message is being dropped (made read-only for that message). */
   const dropping = new WeakSet<object>();
   return {
@@ -54,7 +64,15 @@ export function checkAuthorship(): Extension {
           ? inspectUpdate(document, update, AUTHORED_MAPS[ctx.ref.kind], { userId: ctx.userId, role: ctx.role })
           : { ok: false, path: "fast", reason: "role-forbidden" }; // no identity: fail closed
       if (verdict.ok) {
-        if (verdict.path === "copy") log.debug({ documentName, userId: ctx?.userId, bytes: update.length, ms: Math.round((performance.now() - started) * 100) / 100 }, "update inspected on a copy");
+        if (verdict.path !== "copy") return;
+        const ms = performance.now() - started;
+        log.debug({ documentName, userId: ctx?.userId, bytes: update.length, ms: Math.round(ms * 100) / 100 }, "update inspected on a copy");
+        let budget = budgets.get(connection);
+        if (!budget) budgets.set(connection, (budget = new CostBudget(COPY_BUDGET)));
+        if (budget.spend(ms, performance.now())) {
+          log.warn({ documentName, userId: ctx?.userId, budget: COPY_BUDGET }, "connection closed: too many updates needing a full inspection");
+          connection.webSocket.close(COPY_BUDGET_CLOSE.code, COPY_BUDGET_CLOSE.reason);
+        }
         return;
       }
       if (verdict.reason === "update-incomplete") {
