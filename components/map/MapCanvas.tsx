@@ -58,6 +58,7 @@ export interface MapCanvasProps {
 }
 
 const nodeTypes = { arg: MapNodeView };
+const PRO_OPTIONS = { hideAttribution: false };
 
 function sameData(a: MapNodeData, b: MapNodeData): boolean {
   return (
@@ -89,6 +90,16 @@ function Canvas(props: MapCanvasProps) {
   const rf = useReactFlow<MapFlowNode, Edge>();
   const [rfNodes, setRfNodes] = useState<MapFlowNode[]>([]);
   const dragging = useRef(new Set<string>());
+  // The handlers React Flow gets are stable and read the latest props: a new function per
+  // render would re-render its whole node and edge renderers (hundreds of wrappers) on every
+  // remote change.
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+  // Each node's data while its graph node, peer mark, themes, labels and editability are the
+  // same objects: a remote tag rebuilds the data of the one node it changed, not a thousand.
+  const dataCache = useRef<{ themes: unknown; kindLabel: unknown; editable: boolean; byId: Map<string, { node: GraphNode; peer: unknown; data: MapNodeData }> }>({ themes: null, kindLabel: null, editable, byId: new Map() });
 
   const { draggingLabel } = props;
   // Pointers move many times a second; only selections and drags change how nodes look, so the
@@ -105,12 +116,20 @@ function Canvas(props: MapCanvasProps) {
   }, [peerKey, draggingLabel]);
 
   useEffect(() => {
+    const cache = dataCache.current;
+    if (cache.themes !== themes || cache.kindLabel !== kindLabel || cache.editable !== editable) {
+      dataCache.current = { themes, kindLabel, editable, byId: new Map() };
+    }
+    const { byId } = dataCache.current;
     setRfNodes((prev) => {
       const before = new Map(prev.map((n) => [n.id, n]));
       const next = nodes.map((n): MapFlowNode => {
         const old = before.get(n.id);
         const peer = peerByNode.get(n.id);
         const position = dragging.current.has(n.id) && old ? old.position : (peer?.at ?? positions[n.id] ?? old?.position ?? { x: 0, y: 0 });
+        const isSelected = selected?.kind === "node" && selected.id === n.id;
+        const cached = byId.get(n.id);
+        if (cached && cached.node === n && cached.peer === peer && old && old.data === cached.data && old.selected === isSelected && old.position.x === position.x && old.position.y === position.y) return old;
         const data: MapNodeData = {
             kind: n.kind,
             text: n.text,
@@ -124,9 +143,12 @@ function Canvas(props: MapCanvasProps) {
             ...(peer?.note ? { peerNote: peer.note } : {}),
             editable,
         };
-        const isSelected = selected?.kind === "node" && selected.id === n.id;
         // Unchanged nodes keep their object, so React Flow's memoised node components skip them.
-        if (old && old.selected === isSelected && old.position.x === position.x && old.position.y === position.y && sameData(old.data, data)) return old;
+        if (old && old.selected === isSelected && old.position.x === position.x && old.position.y === position.y && sameData(old.data, data)) {
+          byId.set(n.id, { node: n, peer, data: old.data });
+          return old;
+        }
+        byId.set(n.id, { node: n, peer, data });
         return { ...(old ?? {}), id: n.id, type: "arg", position, selected: isSelected, ariaLabel: `${kindLabel(n.kind)}: ${n.text.slice(0, 80)}`, data };
       });
       // Nothing changed (a remote edit elsewhere): the same array, so React does not re-render.
@@ -157,9 +179,9 @@ function Canvas(props: MapCanvasProps) {
     return () => cancelAnimationFrame(frame);
   }, [initialised, rfNodes.length, rf, fitOptions, nodes, positions]);
 
-  const { onDragMove, onDragEnd, onSelect, onConnect, onPointer } = props;
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
+      const { onDragMove, onDragEnd } = latest.current;
       setRfNodes((nds) => applyNodeChanges(changes, nds));
       const ended: Record<string, { x: number; y: number }> = {};
       for (const c of changes) {
@@ -178,42 +200,50 @@ function Canvas(props: MapCanvasProps) {
       }
       if (Object.keys(ended).length) onDragEnd?.(ended);
     },
-    [onDragMove, onDragEnd, rf],
+    [rf],
   );
 
   const onMove = useCallback(
     (e: React.MouseEvent) => {
+      const { onPointer } = latest.current;
       if (!onPointer) return;
       onPointer(rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
     },
-    [onPointer, rf],
+    [rf],
   );
+  const onNodeClick = useCallback((_: unknown, n: { id: string }) => latest.current.onSelect({ kind: "node", id: n.id }), []);
+  const onEdgeClick = useCallback((_: unknown, e: { id: string }) => latest.current.onSelect({ kind: "edge", id: e.id }), []);
+  const onPaneClick = useCallback(() => latest.current.onSelect(null), []);
+  const onFlowConnect = useCallback((c: Connection) => c.source && c.target && latest.current.onConnect?.(c.source, c.target), []);
+  const onKeyDown = useCallback((e: React.KeyboardEvent) => {
+    if ((e.key === "Delete" || e.key === "Backspace") && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement)) latest.current.onDelete?.();
+  }, []);
+  const hasInit = !!props.onInit;
+  const onInit = useCallback((inst: ReactFlowInstance<MapFlowNode, Edge>) => latest.current.onInit?.(inst), []);
 
   return (
-    <div className={styles.flow} style={{ width: "100%", height: "100%" }} onMouseMove={onMove} onMouseLeave={() => onPointer?.(null)}>
+    <div className={styles.flow} style={{ width: "100%", height: "100%" }} onMouseMove={onMove} onMouseLeave={() => latest.current.onPointer?.(null)}>
       <ReactFlow<MapFlowNode, Edge>
         nodes={rfNodes}
         edges={rfEdges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
-        onNodeClick={(_, n) => onSelect({ kind: "node", id: n.id })}
-        onEdgeClick={(_, e) => onSelect({ kind: "edge", id: e.id })}
-        onPaneClick={() => onSelect(null)}
-        onConnect={(c: Connection) => c.source && c.target && onConnect?.(c.source, c.target)}
+        onNodeClick={onNodeClick}
+        onEdgeClick={onEdgeClick}
+        onPaneClick={onPaneClick}
+        onConnect={onFlowConnect}
         nodesDraggable={editable}
         nodesConnectable={editable}
         elementsSelectable
         deleteKeyCode={null}
-        onKeyDown={(e) => {
-          if ((e.key === "Delete" || e.key === "Backspace") && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement)) props.onDelete?.();
-        }}
+        onKeyDown={onKeyDown}
         onlyRenderVisibleElements={nodes.length > 150}
         minZoom={large ? LARGE_MIN_ZOOM : 0.05}
         maxZoom={2}
         fitView
         fitViewOptions={fitOptions}
-        {...(props.onInit ? { onInit: props.onInit } : {})}
-        proOptions={{ hideAttribution: false }}
+        {...(hasInit ? { onInit } : {})}
+        proOptions={PRO_OPTIONS}
       >
         <Background gap={24} color="#e4e2dc" />
         <Controls showInteractive={false} />
@@ -266,17 +296,21 @@ type EdgeOptions = { relationLabel: (r: Relation) => string; manyEdges: boolean;
  */
 function createFlowEdges(): (edges: readonly GraphEdge[], selectedId: string | null, opts: EdgeOptions) => Edge[] {
   let labels: unknown = null;
-  let byId = new Map<string, { key: string; edge: Edge }>();
+  type Entry = { from: GraphEdge; isSelected: boolean; manyEdges: boolean; large: boolean; edge: Edge };
+  let byId = new Map<string, Entry>();
   let last: Edge[] = [];
+  const same = (a: GraphEdge, b: GraphEdge) => a === b || (a.source === b.source && a.target === b.target && a.relation === b.relation && (a.note ?? "") === (b.note ?? ""));
   return (edges, selectedId, opts) => {
     if (labels !== opts.relationLabel) byId = new Map();
     labels = opts.relationLabel;
-    const next = new Map<string, { key: string; edge: Edge }>();
+    const next = new Map<string, Entry>();
     const list = edges.map((e) => {
       const isSelected = selectedId === e.id;
-      const key = JSON.stringify([e.source, e.target, e.relation, e.note ?? "", isSelected, opts.manyEdges, opts.large]);
       const hit = byId.get(e.id);
-      const entry = hit && hit.key === key ? hit : { key, edge: toFlowEdge(e, isSelected, opts) };
+      const entry =
+        hit && hit.isSelected === isSelected && hit.manyEdges === opts.manyEdges && hit.large === opts.large && same(hit.from, e)
+          ? hit
+          : { from: e, isSelected, manyEdges: opts.manyEdges, large: opts.large, edge: toFlowEdge(e, isSelected, opts) };
       next.set(e.id, entry);
       return entry.edge;
     });

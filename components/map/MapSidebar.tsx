@@ -62,7 +62,13 @@ export function MapSidebar(p: Props) {
   );
   const placeable = useMemo(() => {
     const q = placeQuery.normalize("NFKC").toLowerCase().trim();
-    return [...p.annotations.values()].filter((a) => !onMap.has(a.id) && (!q || a.exact.normalize("NFKC").toLowerCase().includes(q) || a.documentTitle.toLowerCase().includes(q))).slice(0, 30);
+    // The first 30 that match: stop there rather than test all ten thousand on every change.
+    const out: CatalogAnnotation[] = [];
+    for (const a of p.annotations.values()) {
+      if (!onMap.has(a.id) && (!q || a.exact.normalize("NFKC").toLowerCase().includes(q) || a.documentTitle.toLowerCase().includes(q))) out.push(a);
+      if (out.length === 30) break;
+    }
+    return out;
   }, [p.annotations, onMap, placeQuery]);
   const describe = (end: { id: string }) => {
     const a = p.annotations.get(end.id);

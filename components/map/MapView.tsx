@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { useTranslations } from "next-intl";
 import type { Edge, ReactFlowInstance } from "@xyflow/react";
 import { createLink, placeAnnotation, removeFromMap, removeLink, addFreeNode, setPositions } from "@/lib/collab/model";
-import { buildGraph, filterGraph, placeNewNodes, RELATIONS, toAif, toArgdown, toSvg, type LinkEndpoint, type Relation } from "@/lib/core/argument";
+import { createGraphBuilder, filterGraph, placeNewNodes, RELATIONS, toAif, toArgdown, toSvg, type ArgumentGraph, type LinkEndpoint, type Relation } from "@/lib/core/argument";
 import { presenceColour } from "@/lib/core/compare/colours";
 import { MapCanvas } from "./MapCanvas";
 import type { MapFlowNode } from "./MapNodeView";
@@ -29,6 +29,28 @@ export interface MapViewProps {
 }
 
 const NO_SESSION = () => () => {};
+
+type Shape = Pick<ArgumentGraph, "nodes" | "edges">;
+
+/**
+ * Keeps the previous graph's nodes and edges while the next graph has the same edges (the
+ * same array) and the same node ids and texts in the same order: all that placement and
+ * layout read.
+ */
+function createShapeKeeper(): (graph: ArgumentGraph) => Shape {
+  let last: Shape | null = null;
+  return (graph) => {
+    const prev = last;
+    const same =
+      !!prev &&
+      prev.edges === graph.edges &&
+      prev.nodes.length === graph.nodes.length &&
+      prev.nodes.every((n, i) => n === graph.nodes[i] || (n.id === graph.nodes[i]!.id && n.text === graph.nodes[i]!.text));
+    if (same) return prev;
+    last = { nodes: graph.nodes, edges: graph.edges };
+    return last;
+  };
+}
 
 export function MapView({ workspace, documents, user, canManage }: MapViewProps) {
   const t = useTranslations("argument");
@@ -59,7 +81,13 @@ export function MapView({ workspace, documents, user, canManage }: MapViewProps)
   // ── graph and filters ───────────────────────────────────────────────
   const [filters, setFilters] = useState<MapFilters>({ themeId: "", documentId: "", relations: new Set(RELATIONS) });
   const [focus, setFocus] = useState<string | null>(null);
-  const graph = useMemo(() => buildGraph({ annotations: data.annotations, nodes: data.nodes, links: data.links }), [data]);
+  // Incremental: a remote tag replaces one node and keeps the edges (see createGraphBuilder).
+  const [build] = useState(createGraphBuilder);
+  const graph = useMemo(() => build({ annotations: data.annotations, nodes: data.nodes, links: data.links }), [build, data]);
+  // What placement and layout read of the graph (ids, texts, edges), the same object while
+  // those are the same, so a tag edit does not place, lay out or re-spread positions again.
+  const [sameShape] = useState(createShapeKeeper);
+  const shape = useMemo(() => sameShape(graph), [sameShape, graph]);
   const shown = useMemo(
     () =>
       filterGraph(graph, {
@@ -78,26 +106,26 @@ export function MapView({ workspace, documents, user, canManage }: MapViewProps)
   const [layouting, setLayouting] = useState(false);
   // Once anything has a shared position, new nodes take free room near what they link to
   // (placeNewNodes: the same on every client); before that, the whole map is laid out by ELK.
-  const anyPlaced = useMemo(() => graph.nodes.some((n) => data.positions[n.id]), [graph, data.positions]);
-  const added = useMemo(() => (anyPlaced ? placeNewNodes(graph.nodes, graph.edges, data.positions) : {}), [anyPlaced, graph, data.positions]);
-  const missing = useMemo(() => !anyPlaced && graph.nodes.some((n) => !auto[n.id]), [anyPlaced, graph, auto]);
-  const graphKey = useMemo(() => graph.nodes.map((n) => n.id).join(",") + "|" + graph.edges.map((e) => e.id).join(","), [graph]);
+  const anyPlaced = useMemo(() => shape.nodes.some((n) => data.positions[n.id]), [shape, data.positions]);
+  const added = useMemo(() => (anyPlaced ? placeNewNodes(shape.nodes, shape.edges, data.positions) : {}), [anyPlaced, shape, data.positions]);
+  const missing = useMemo(() => !anyPlaced && shape.nodes.some((n) => !auto[n.id]), [anyPlaced, shape, auto]);
+  const graphKey = useMemo(() => shape.nodes.map((n) => n.id).join(",") + "|" + shape.edges.map((e) => e.id).join(","), [shape]);
   useEffect(() => {
     if (!missing) return;
     const timer = setTimeout(() => {
       setLayouting(true);
-      layout(graph.nodes.map((n) => ({ id: n.id, text: n.text })), graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })))
+      layout(shape.nodes.map((n) => ({ id: n.id, text: n.text })), shape.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })))
         .then(setAuto, () => {})
         .finally(() => setLayouting(false));
     }, 120);
     return () => clearTimeout(timer);
-    // graphKey stands for graph: a re-render with the same nodes and edges must not lay out again.
+    // graphKey stands for shape: a re-render with the same nodes and edges must not lay out again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [graphKey, missing, layout]);
   const positions = useMemo(() => (anyPlaced ? { ...added, ...data.positions } : auto), [anyPlaced, added, auto, data.positions]);
   // The first drag on a map laid out automatically adopts that layout for everyone: without
   // it, the other nodes would jump from ELK's places to placeNewNodes' ones.
-  const onDragEnd = (moved: Record<string, { x: number; y: number }>) => meta && setPositions(meta, anyPlaced ? moved : { ...Object.fromEntries(graph.nodes.flatMap((n) => (auto[n.id] ? [[n.id, auto[n.id]!]] : []))), ...moved });
+  const onDragEnd = (moved: Record<string, { x: number; y: number }>) => meta && setPositions(meta, anyPlaced ? moved : { ...Object.fromEntries(shape.nodes.flatMap((n) => (auto[n.id] ? [[n.id, auto[n.id]!]] : []))), ...moved });
 
   // ── undo ────────────────────────────────────────────────────────────
   const undo = session?.undo ?? null;

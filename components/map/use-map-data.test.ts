@@ -9,7 +9,7 @@ import * as Y from "yjs";
 import { buildAnchor, createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from "@/lib/collab/model";
 import type { CatalogAnnotation } from "@/lib/core/argument";
 import { watchWorkspaceAnnotations } from "../themes/use-workspace-annotations";
-import { toCatalog, type MapDocumentInfo } from "./use-map-data";
+import { createCatalogReuse, toCatalog, type MapDocumentInfo } from "./use-map-data";
 
 const text = "日米同盟における拡大抑止の信頼性をどう高めるか。反撃能力の保有は抑止力を強化する。";
 const bob = { id: "bob", name: "Bob" };
@@ -35,10 +35,14 @@ describe("the map's annotation catalogue", () => {
     // d3 has no title: a document the page was not told about shows an empty badge, as before.
     const info = [{ id: "d2", title: "政策文書 2" }, { id: "d1", title: "政策文書 1" }];
     const watch = watchWorkspaceAnnotations(local, () => {});
+    // As the map builds it: reusing the entries (and the last catalogue) of annotations not re-read.
+    const reuse = createCatalogReuse();
     const check = () => {
-      const catalog = toCatalog(watch.read().annotations, info);
+      const annotations = watch.read().annotations;
+      const catalog = toCatalog(annotations, info, reuse);
       const expected = fullRead(local, info);
       expect([...catalog.entries()]).toEqual([...expected.entries()]);
+      expect([...toCatalog(annotations, info).entries()]).toEqual([...expected.entries()]);
       return catalog;
     };
 
@@ -61,6 +65,13 @@ describe("the map's annotation catalogue", () => {
     expect(catalog.size).toBe(11);
     expect(catalog.get(created.d1![2]!)).toMatchObject({ documentTitle: "政策文書 1", themeIds: ["t2", "t1"], colour: "#0055ff" });
     expect(catalog.get(created.d3![0]!)?.documentTitle).toBe("");
+
+    // A remote tag alone: one new entry, every other entry the same object as before.
+    updateAnnotation(remote.get("d2")!, created.d2![1]!, { themeIds: ["t3"] }, at(40));
+    sync(remote.get("d2")!, local.get("d2")!);
+    const tagged = check();
+    expect(tagged.get(created.d2![1]!)?.themeIds).toEqual(["t3"]);
+    expect([...tagged].filter(([id, e]) => catalog.get(id) !== e).map(([id]) => id)).toEqual([created.d2![1]!]);
     watch.stop();
   });
 });

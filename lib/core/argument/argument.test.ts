@@ -4,6 +4,7 @@ import {
   buildGraph,
   catalogOf,
   computeConnectors,
+  createGraphBuilder,
   filterGraph,
   fromElkGraph,
   linkProblem,
@@ -59,6 +60,46 @@ describe("link rules", () => {
     expect(linkProblem(link("x", "a2", "a1", "supports"), existing, catalog)).toBeNull(); // a cycle
     expect(linkProblem(link("x", "a1", "other-ws-annotation", "cites"), existing, catalog)).toBe("link_endpoint_missing");
     expect(linkProblem(link("x", "a1", "a2", "supports"), [{ ...existing[0]!, deleted: true }], catalog)).toBeNull();
+  });
+});
+
+describe("the incremental graph builder", () => {
+  const links = [link("l1", "a1", "a2", "supports"), link("l2", "a2", "a3", "opposes"), link("l4", "a1", "gone", "cites")];
+  const nodes = [
+    { id: "p1", kind: "annotation" as const, annotationId: "a1" },
+    { id: "n1", kind: "claim" as const, label: "主張" },
+  ];
+  it("gives buildGraph's graph, replacing only the node whose annotation changed", () => {
+    const build = createGraphBuilder();
+    const first = build({ annotations, nodes, links });
+    expect(first).toEqual(buildGraph({ annotations, nodes, links }));
+    expect(build({ annotations, nodes, links })).toBe(first);
+    // A tag on a1: a new node for it, every other node and the edges keep their objects.
+    const tagged = new Map(annotations).set("a1", ann("a1", "d1", "拡大抑止の信頼性を高める", ["t1", "t2"]));
+    const second = build({ annotations: tagged, nodes, links });
+    expect(second).toEqual(buildGraph({ annotations: tagged, nodes, links }));
+    expect(second.edges).toBe(first.edges);
+    expect(second.nodes.find((n) => n.id === "a1")).toMatchObject({ themeIds: ["t1", "t2"], mapNodeId: "p1" });
+    expect(second.nodes.filter((n) => n.id !== "a1").every((n) => first.nodes.includes(n))).toBe(true);
+    // An annotation the map does not show: the same graph.
+    const other = new Map(tagged).set("zz", ann("zz", "d1", "無関係"));
+    expect(build({ annotations: other, nodes, links })).toBe(second);
+    // The missing end appears, an end goes: built afresh, as buildGraph does.
+    const appeared = new Map(other).set("gone", ann("gone", "d2", "戻った"));
+    expect(build({ annotations: appeared, nodes, links })).toEqual(buildGraph({ annotations: appeared, nodes, links }));
+    const removed = new Map(appeared);
+    removed.delete("a3");
+    expect(build({ annotations: removed, nodes, links })).toEqual(buildGraph({ annotations: removed, nodes, links }));
+    const moreLinks = [...links, link("l9", "a2", "a1", "cites")];
+    expect(build({ annotations: removed, nodes, links: moreLinks })).toEqual(buildGraph({ annotations: removed, nodes, links: moreLinks }));
+  });
+
+  it("filterGraph keeps the graph's arrays when it leaves nothing out", () => {
+    const g = buildGraph({ annotations, nodes, links });
+    const all = filterGraph(g, { relations: new Set(RELATIONS) });
+    expect(all.nodes).toBe(g.nodes);
+    expect(all.edges).toBe(g.edges);
+    expect(filterGraph(g, { relations: new Set(["supports"]) }).edges).toEqual([g.edges[0]]);
   });
 });
 

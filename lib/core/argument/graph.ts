@@ -52,12 +52,88 @@ export interface ArgumentGraph {
   dangling: string[];
 }
 
-/** Builds the graph. Annotation nodes: every annotation placed on the map or linked. */
-export function buildGraph(input: {
+export interface GraphInput {
   annotations: ReadonlyMap<string, CatalogAnnotation>;
   nodes: readonly FreeNodeEntry[];
   links: readonly ArgumentLink[];
-}): ArgumentGraph {
+}
+
+/** The graph node of an annotation. */
+function annotationNode(a: CatalogAnnotation, mapNodeId?: string): GraphNode {
+  return {
+    id: a.id,
+    kind: "annotation",
+    text: a.exact,
+    documentId: a.documentId,
+    documentTitle: a.documentTitle,
+    themeIds: a.themeIds,
+    ...(a.colour ? { colour: a.colour } : {}),
+    ...(mapNodeId ? { mapNodeId } : {}),
+  };
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function sameAnnotationNode(a: GraphNode, b: GraphNode): boolean {
+  return a.text === b.text && a.documentId === b.documentId && a.documentTitle === b.documentTitle && a.colour === b.colour && a.mapNodeId === b.mapNodeId && sameIds(a.themeIds, b.themeIds);
+}
+
+/**
+ * buildGraph with memory, for a view that rebuilds the graph on every change: when the map's
+ * entries and links are the same arrays as last time and only annotations changed (a remote
+ * tag, the common live edit), it compares the catalogue entries of the annotations the map
+ * refers to by identity and replaces just those nodes — the edges, the dangling list and every
+ * other node keep their objects, and an edit no node shows returns the previous graph itself.
+ * When one of those annotations appeared or went, or the entries or links changed, it builds
+ * afresh. The result is always what buildGraph gives for the same input.
+ */
+export function createGraphBuilder(): (input: GraphInput) => ArgumentGraph {
+  let last: { input: GraphInput; graph: ArgumentGraph; refs: [string, CatalogAnnotation | undefined][]; index: Map<string, number> } | null = null;
+  return (input) => {
+    if (last && last.input.nodes === input.nodes && last.input.links === input.links) {
+      if (last.input.annotations === input.annotations) return last.graph;
+      let nodes: GraphNode[] | null = null;
+      let refs: [string, CatalogAnnotation | undefined][] | null = null;
+      let rebuild = false;
+      for (let i = 0; i < last.refs.length; i++) {
+        const [id, before] = last.refs[i]!;
+        const now = input.annotations.get(id);
+        if (now === before) continue;
+        if (!now || !before) {
+          rebuild = true;
+          break;
+        }
+        refs ??= last.refs.slice();
+        refs[i] = [id, now];
+        const at = last.index.get(id)!;
+        const old = (nodes ?? last.graph.nodes)[at]!;
+        const next = annotationNode(now, old.mapNodeId);
+        if (sameAnnotationNode(old, next)) continue;
+        nodes ??= last.graph.nodes.slice();
+        nodes[at] = next;
+      }
+      if (!rebuild) {
+        const graph = nodes ? { nodes, edges: last.graph.edges, dangling: last.graph.dangling } : last.graph;
+        last = { input, graph, refs: refs ?? last.refs, index: last.index };
+        return graph;
+      }
+    }
+    const graph = buildGraph(input);
+    const refs = new Map<string, CatalogAnnotation | undefined>();
+    for (const n of input.nodes) if (!n.deleted && n.kind === "annotation" && n.annotationId) refs.set(n.annotationId, input.annotations.get(n.annotationId));
+    for (const l of input.links) {
+      if (l.deleted) continue;
+      for (const end of [l.from, l.to]) if (end.kind === "annotation") refs.set(end.id, input.annotations.get(end.id));
+    }
+    last = { input, graph, refs: [...refs], index: new Map(graph.nodes.map((n, i) => [n.id, i])) };
+    return graph;
+  };
+}
+
+/** Builds the graph. Annotation nodes: every annotation placed on the map or linked. */
+export function buildGraph(input: GraphInput): ArgumentGraph {
   const nodes = new Map<string, GraphNode>();
   const mapNodeToGraph = new Map<string, string>();
   const addAnnotation = (id: string, mapNodeId?: string): boolean => {
@@ -68,16 +144,7 @@ export function buildGraph(input: {
       if (mapNodeId && !existing.mapNodeId) existing.mapNodeId = mapNodeId;
       return true;
     }
-    nodes.set(id, {
-      id,
-      kind: "annotation",
-      text: a.exact,
-      documentId: a.documentId,
-      documentTitle: a.documentTitle,
-      themeIds: a.themeIds,
-      ...(a.colour ? { colour: a.colour } : {}),
-      ...(mapNodeId ? { mapNodeId } : {}),
-    });
+    nodes.set(id, annotationNode(a, mapNodeId));
     return true;
   };
   for (const n of input.nodes) {
@@ -145,7 +212,12 @@ export function filterGraph(graph: ArgumentGraph, filter: GraphFilter): Argument
     kept = new Set([...kept].filter((id) => near.has(id)));
     edges = edges.filter((e) => kept.has(e.source) && kept.has(e.target));
   }
-  return { nodes: graph.nodes.filter((n) => kept.has(n.id)), edges, dangling: graph.dangling };
+  // Nothing left out: the graph's own arrays, so a view keyed on them sees no change.
+  return {
+    nodes: kept.size === graph.nodes.length ? graph.nodes : graph.nodes.filter((n) => kept.has(n.id)),
+    edges: edges.length === graph.edges.length ? graph.edges : edges,
+    dangling: graph.dangling,
+  };
 }
 
 /** Ids within `depth` links of `id`, following links either way (breadth first). */
