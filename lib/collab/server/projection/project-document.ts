@@ -18,6 +18,13 @@ export interface ProjectionSummary {
  */
 export async function projectDocument(tx: Prisma.TransactionClient, name: string, ref: CollabDocRef, snapshot: DocSnapshot): Promise<ProjectionSummary> {
   let result: { stored: number; flags: Flag[] };
+  // A link is projected only when both its ends are: the meta doc's store checks the annotation
+  // rows, an annotations doc's store re-reads the meta doc's links. Run concurrently, each could
+  // miss the other's uncommitted rows and the link would stay out until the next change; one
+  // lock per workspace makes the second of them see the first's commit.
+  if (ref.kind === "annotations" || ref.kind === "meta") {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`synoptic:links:${ref.workspaceId}`}, 0))`;
+  }
   if (ref.kind === "annotations" && snapshot.kind === "annotations") {
     result = await projectAnnotations(tx, name, ref, snapshot);
     // Annotations may have gone (or come back): links to them follow in this transaction.
