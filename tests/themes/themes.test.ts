@@ -72,7 +72,11 @@ describe("themes, live", () => {
     const documents = await listAnalysisDocuments(world.workspace.id);
     const viewerMatrix = () =>
       computeMatrix({ themes: allThemes(viewer.meta.doc), documents, annotations: [...asAnalysis(p1.id, viewer.d1.doc), ...asAnalysis(p2.id, viewer.d2.doc)] });
-    await waitFor(() => viewerMatrix().rows.find((r) => r.theme.id === deterrence.id)?.total.count === 2, "both tags at the viewer");
+    // Three docs sync on their own: wait for both tags (document docs) and both themes (meta doc).
+    await waitFor(
+      () => viewerMatrix().rows.find((r) => r.theme.id === deterrence.id)?.total.count === 2 && allThemes(viewer.meta.doc).some((t) => t.id === acm.id),
+      "both tags and both themes at the viewer",
+    );
     const row = viewerMatrix().rows.find((r) => r.theme.id === deterrence.id)!;
     const i1 = documents.findIndex((d) => d.id === p1.id);
     expect(row.cells[i1]!.coverage).toBeCloseTo(4 / p1.text.length);
