@@ -7,8 +7,6 @@ import { buildAnchor, createAnnotation } from "@/lib/collab/model";
 import { addPane, closePane, DEFAULT_COLOUR, movePane, presenceColour, serialiseViewState, type CompareViewState } from "@/lib/core/compare";
 import { can } from "@/lib/core/permissions";
 import type { PickerCandidate } from "@/components/links/LinkPicker";
-import { fetchAnnotationHits } from "@/components/links/fetch-annotation-hits";
-import { ANNOTATION_SEARCH, type AnnotationHit } from "@/lib/core/argument/annotation-search";
 import { useWorkspaceThemes } from "@/components/themes/use-workspace-themes";
 import type { LinkEndpoint } from "@/lib/core/argument/link-schema";
 import { catalogOf } from "@/lib/core/argument/validate-link";
@@ -28,6 +26,7 @@ import type { CompareData, CompareUser, FocusRef } from "./types";
 import { useAnnotationSelection } from "./use-annotation-selection";
 import { useErrorReason } from "./use-error-reason";
 import { useFocus } from "./use-focus";
+import { useFoundPassages } from "./use-found-passages";
 import { useSelection } from "./use-selection";
 import { useSyncScroll } from "./use-sync-scroll";
 import { useWorkspaceLinks } from "./use-workspace-links";
@@ -206,70 +205,7 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
   // Linking by dragging from highlight to highlight (Alt+drag, or the card's link handle).
   const linkDrag = useLinkDrag(panes, canLink && !!meta, () => showToast(t("linkDrag.refused")));
   const annotationsOfPanes = () => panes.flatMap((p) => (p.store?.list() ?? []).map((a) => ({ pane: p, a })));
-  // Passages the link picker's server search found, by id (the page loads no other documents):
-  // a link to one of them may be created, and its chip shows its quote, while its document is not open.
-  const found = useRef(new Map<string, PickerCandidate>());
-  // An open document's live annotations are newer than the projection: one deleted since is not offered.
-  const deletedHere = (c: PickerCandidate) => panes.some((p) => p.data.document.id === c.documentId && !!p.store?.lastKnown(c.id) && !p.store.get(c.id));
-  const remember = (hits: readonly AnnotationHit[]): PickerCandidate[] => {
-    const out: PickerCandidate[] = [];
-    for (const h of hits) {
-      const c: PickerCandidate = { id: h.id, kind: "annotation", documentId: h.documentId, documentTitle: h.documentTitle, text: h.text, authorName: h.authorName };
-      if (deletedHere(c)) continue;
-      // Re-inserted so that the map's order is by use and the oldest entries go first.
-      found.current.delete(c.id);
-      found.current.set(c.id, c);
-      out.push(c);
-    }
-    for (const id of found.current.keys()) {
-      if (found.current.size <= FOUND_MAX) break;
-      found.current.delete(id);
-    }
-    return out;
-  };
-  const searchCandidates = async (query: string, signal: AbortSignal): Promise<PickerCandidate[]> => remember(await fetchAnnotationHits(data.workspace.id, query, signal));
-  // The far ends of the open passages' links, in documents that are not open: asked for once by
-  // id, so that the chips show their quotes (not just "in document X") after a reload too.
-  const [, setFarEnds] = useState(0);
-  const asked = useRef(new Set<string>());
-  useEffect(() => {
-    const controller = new AbortController();
-    let timer = 0;
-    const check = () => {
-      const here = new Set(panes.flatMap((p) => (p.store?.list() ?? []).map((a) => a.id)));
-      const wanted = new Set<string>();
-      for (const l of links) {
-        if (l.deleted || l.from.kind !== "annotation" || l.to.kind !== "annotation") continue;
-        for (const [near, far] of [[l.from.id, l.to.id], [l.to.id, l.from.id]] as const) {
-          if (here.has(near) && !here.has(far) && !found.current.has(far) && !asked.current.has(far)) wanted.add(far);
-        }
-      }
-      const ids = [...wanted].slice(0, ANNOTATION_SEARCH.limitMax);
-      if (!ids.length) return;
-      ids.forEach((id) => asked.current.add(id));
-      fetchAnnotationHits(data.workspace.id, "", controller.signal, { ids }).then(
-        (hits) => {
-          remember(hits);
-          setFarEnds((n) => n + 1);
-        },
-        () => ids.forEach((id) => asked.current.delete(id)),
-      );
-    };
-    // Stores fill as the documents sync: look again (once a burst has settled) when they change.
-    const later = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(check, 300);
-    };
-    const offs = panes.map((p) => p.store?.subscribe(later) ?? (() => {}));
-    check();
-    return () => {
-      controller.abort();
-      window.clearTimeout(timer);
-      offs.forEach((off) => off());
-    };
-    // `remember` and `found` are stable in effect (a ref and a function of refs and panes).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [links, panes, data.workspace.id]);
+  const found = useFoundPassages(data.workspace.id, panes, links);
   const tools: CardTools = {
     meta,
     themes,
@@ -287,15 +223,15 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
         text: a.entry.anchor.exact,
         authorName: a.entry.author.name,
       })),
-    searchCandidates,
+    searchCandidates: found.search,
     // The search's hits exist in the projection, so links to them pass the model's check (a hit
     // deleted since the search is left to the projection, which drops links to deleted passages).
-    catalog: () => catalogOf([...annotationsOfPanes().map(({ a }) => a.id), ...[...found.current.values()].filter((c) => !deletedHere(c)).map((c) => c.id)], []),
+    catalog: () => catalogOf([...annotationsOfPanes().map(({ a }) => a.id), ...found.ids()], []),
     describe: (end) => {
       const item = end.kind === "annotation" ? panes.map((p) => p.store?.get(end.id)).find(Boolean) : undefined;
       if (item) return { label: item.entry.anchor.exact };
-      const hit = end.kind === "annotation" ? found.current.get(end.id) : undefined;
-      if (hit && !deletedHere(hit)) return { label: hit.text };
+      const hit = end.kind === "annotation" ? found.get(end.id) : undefined;
+      if (hit) return { label: hit.text };
       const title = data.documents.find((d) => d.id === end.documentId)?.title;
       return { label: title ? t("card.inDocument", { title }) : t("card.otherWorkspaceDoc"), missing: end.kind !== "annotation" || !end.documentId };
     },
@@ -454,8 +390,6 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
   );
 }
 
-/** Search hits remembered for chips and the link check; a few hundred quotes at most. */
-const FOUND_MAX = 500;
 
 /** A DOM scroll position (not React state), put back after a pane moved. */
 function restoreScroll(el: HTMLElement, top: number): void {
