@@ -24,7 +24,7 @@ import {
   type ReactFlowInstance,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { RELATION_COLOURS, RELATION_DASHED, type GraphEdge, type GraphNode, type Relation } from "@/lib/core/argument";
+import { RELATION_COLOURS, RELATION_DASHED, sameElements, type GraphEdge, type GraphNode, type Relation } from "@/lib/core/argument";
 import { MapNodeView, type MapFlowNode, type MapNodeData } from "./MapNodeView";
 import styles from "./map.module.css";
 
@@ -152,7 +152,7 @@ function Canvas(props: MapCanvasProps) {
         return { ...(old ?? {}), id: n.id, type: "arg", position, selected: isSelected, ariaLabel: `${kindLabel(n.kind)}: ${n.text.slice(0, 80)}`, data };
       });
       // Nothing changed (a remote edit elsewhere): the same array, so React does not re-render.
-      return sameItems(prev, next) ? prev : next;
+      return sameElements(prev, next) ? prev : next;
     });
   }, [nodes, positions, themes, peerByNode, editable, selected, kindLabel]);
 
@@ -315,12 +315,8 @@ function createFlowEdges(): (edges: readonly GraphEdge[], selectedId: string | n
       return entry.edge;
     });
     byId = next;
-    if (!sameItems(last, list)) last = list;
+    if (!sameElements(last, list)) last = list;
     return last;
   };
 }
 
-/** Same length and the same objects in the same order. */
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}

@@ -72,12 +72,13 @@ function annotationNode(a: CatalogAnnotation, mapNodeId?: string): GraphNode {
   };
 }
 
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
+/** Same length and the same elements (by identity) in the same order. */
+export function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function sameAnnotationNode(a: GraphNode, b: GraphNode): boolean {
-  return a.text === b.text && a.documentId === b.documentId && a.documentTitle === b.documentTitle && a.colour === b.colour && a.mapNodeId === b.mapNodeId && sameIds(a.themeIds, b.themeIds);
+  return a.text === b.text && a.documentId === b.documentId && a.documentTitle === b.documentTitle && a.colour === b.colour && a.mapNodeId === b.mapNodeId && sameElements(a.themeIds, b.themeIds);
 }
 
 /**
