@@ -1,0 +1,7 @@
+/** Similar passages across documents (issue #13): features, units, TF-IDF index, ranking, wire shapes. */
+export * from "./features";
+export * from "./units";
+export * from "./build-index";
+export * from "./query";
+export * from "./present";
+export * from "./schemas";
