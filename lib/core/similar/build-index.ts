@@ -10,7 +10,7 @@
  * these are particles and endings (ている, する, こと) and the corpus' own topic words, which
  * say nothing about *which* passage is meant but would make every query touch every unit.
  */
-import { passageFeatures } from "./features";
+import { passageFeatures, type Feature } from "./features";
 import { passageUnits, type PassageUnit } from "./units";
 import type { Block } from "../text/types";
 
@@ -37,14 +37,14 @@ export interface SimilarIndex {
   documents: readonly { documentId: string; versionId: string; text: string }[];
   units: readonly IndexedUnit[];
   /** Kept features → feature number. */
-  vocabulary: Map<string, number>;
+  vocabulary: Map<Feature, number>;
   idf: Float64Array;
   /** Postings of feature f: postingUnit/postingWeight[postingStart[f] .. postingStart[f + 1]). */
   postingStart: Int32Array;
   postingUnit: Int32Array;
   postingWeight: Float32Array;
   /** Features dropped as too common: left out of queries too. */
-  dropped: ReadonlySet<string>;
+  dropped: ReadonlySet<Feature>;
   /** Scratch accumulator of one query (queries are synchronous, so one per index suffices). */
   scratch: Float64Array;
 }
@@ -56,7 +56,7 @@ export const idfOf = (units: number, df: number): number => Math.log(1 + units /
 export function buildSimilarIndex(documents: readonly SourceDocument[]): SimilarIndex {
   const units: IndexedUnit[] = [];
   // Per unit: (feature number, count) pairs, feature numbers from a growing vocabulary.
-  const all = new Map<string, number>();
+  const all = new Map<Feature, number>();
   const unitFeatures: Int32Array[] = [];
   const unitCounts: Int32Array[] = [];
   const df: number[] = [];
@@ -83,9 +83,9 @@ export function buildSimilarIndex(documents: readonly SourceDocument[]): Similar
   const dfMax = Math.max(INDEX_LIMITS.dfMaxFloor, Math.ceil(n * INDEX_LIMITS.dfMaxShare));
   // Renumber the kept features densely.
   const keptId = new Int32Array(df.length).fill(-1);
-  const vocabulary = new Map<string, number>();
+  const vocabulary = new Map<Feature, number>();
   const keptDf: number[] = [];
-  const dropped = new Set<string>();
+  const dropped = new Set<Feature>();
   for (const [f, id] of all) {
     if (df[id]! > dfMax) {
       dropped.add(f);
