@@ -40,7 +40,7 @@ export function similarCorpus(count = 50, bytesPerDoc = 200_000, seed = 13): Sou
     for (let p = 0; bytes < bytesPerDoc; p++) {
       const heading = p % 12 === 0;
       const n = heading ? 0 : 2 + Math.floor(rnd() * 6);
-      let para = heading ? `第${p / 12 + 1}節　${pick(pool).slice(0, 16)}` : "";
+      let para = heading ? `第${p / 12 + 1}節\u3000${pick(pool).slice(0, 16)}` : "";
       for (let i = 0; i < n; i++) para += pick(pool);
       para = para.replace(/\p{sc=Han}/gu, (k) => swap.get(k) ?? k);
       blocks.push({ kind: heading ? "heading" : "paragraph", start: at, end: at + para.length, ...(heading ? { level: 1 } : {}), page: 1 + Math.floor(p / 8) });

@@ -69,7 +69,11 @@ export function buildSimilarIndex(documents: readonly SourceDocument[]): Similar
       let i = 0;
       for (const [f, c] of counts) {
         let id = all.get(f);
-        if (id === undefined) all.set(f, (id = df.length)), df.push(0);
+        if (id === undefined) {
+          id = df.length;
+          all.set(f, id);
+          df.push(0);
+        }
         df[id]! += 1;
         ids[i] = id;
         cs[i++] = c;
