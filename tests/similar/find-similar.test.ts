@@ -10,6 +10,8 @@ import { findSimilarResultSchema } from "../../lib/core/similar";
 import { createDocument, createDocumentVersion } from "../../lib/server/documents/create-document";
 import { prisma } from "../../lib/server/db/client";
 import { findSimilarPassagesOp } from "../../lib/server/similar/find-similar";
+import { createApiTokenOp } from "../../lib/server/api-tokens/manage-tokens";
+import { GET as apiSimilarGET } from "../../app/api/v1/workspaces/[workspaceId]/similar/route";
 import { makeWorld, type World } from "../support/factories";
 
 const ORIGINAL = [
@@ -99,5 +101,22 @@ describe("findSimilarPassages", () => {
     const long = await makeDoc(world, "長文", "拡大抑止。".repeat(1_000));
     const r = await similar({ documentId: long.id, start: 0, end: 5_000 });
     expect(r.query).toMatchObject({ start: 0, end: 2_000, truncated: true });
+  });
+
+  it("answers through the read-only REST API with a token, and refuses a token of another workspace", async () => {
+    const call = async (token: string, workspaceId: string, query: string) => {
+      const req = new Request(`http://synoptic.test/api/v1/workspaces/${workspaceId}/similar${query}`, { headers: { Authorization: `Bearer ${token}` } });
+      const res = await apiSimilarGET(req, { params: Promise.resolve({ workspaceId }) });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const { start, end } = range();
+    const { token } = await createApiTokenOp.execute(world.members.viewer, { name: "similar" });
+    const ok = await call(token, world.workspace.id, `?document=${source.id}&start=${start}&end=${end}&limit=3`);
+    expect(ok.status).toBe(200);
+    expect(findSimilarResultSchema.parse(ok.body).passages[0]?.documentId).toBe(paraphrase.id);
+    const { token: outsider } = await createApiTokenOp.execute(other.members.viewer, { name: "elsewhere" });
+    const refused = await call(outsider, world.workspace.id, `?document=${source.id}&start=${start}&end=${end}`);
+    expect(refused.status).toBe(404);
+    expect(JSON.stringify(refused.body)).not.toContain("核");
   });
 });
