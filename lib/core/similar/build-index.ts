@@ -10,7 +10,8 @@
  * these are particles and endings (ている, する, こと) and the corpus' own topic words, which
  * say nothing about *which* passage is meant but would make every query touch every unit.
  */
-import { passageFeatures, type Feature } from "./features";
+import { scanFeatures } from "./features";
+import { FeatureTable } from "./feature-table";
 import { passageUnits, type PassageUnit } from "./units";
 import type { Block } from "../text/types";
 
@@ -36,15 +37,17 @@ export interface IndexedUnit extends PassageUnit {
 export interface SimilarIndex {
   documents: readonly { documentId: string; versionId: string; text: string }[];
   units: readonly IndexedUnit[];
-  /** Kept features → feature number. */
-  vocabulary: Map<Feature, number>;
+  /** Every feature seen → its number in `table`; `kept` maps that to the kept feature number. */
+  table: FeatureTable;
+  /** Table number → kept feature number (postings, idf), or -1 for a feature dropped as too common. */
+  kept: Int32Array;
   idf: Float64Array;
   /** Postings of feature f: postingUnit/postingWeight[postingStart[f] .. postingStart[f + 1]). */
   postingStart: Int32Array;
   postingUnit: Int32Array;
   postingWeight: Float32Array;
-  /** Features dropped as too common: left out of queries too. */
-  dropped: ReadonlySet<Feature>;
+  /** How many features were dropped as too common (left out of queries too). */
+  dropped: number;
   /** Scratch accumulator of one query (queries are synchronous, so one per index suffices). */
   scratch: Float64Array;
 }
@@ -55,29 +58,32 @@ export const idfOf = (units: number, df: number): number => Math.log(1 + units /
 /** Builds the index of `documents` (their current versions). */
 export function buildSimilarIndex(documents: readonly SourceDocument[]): SimilarIndex {
   const units: IndexedUnit[] = [];
-  // Per unit: (feature number, count) pairs, feature numbers from a growing vocabulary.
-  const all = new Map<Feature, number>();
+  // Per unit: (feature number, count) pairs, feature numbers from a growing table.
+  const table = new FeatureTable();
   const unitFeatures: Int32Array[] = [];
   const unitCounts: Int32Array[] = [];
-  const df: number[] = [];
+  let df: Int32Array<ArrayBuffer> = new Int32Array(1 << 16);
+  let occurrences: Int32Array<ArrayBuffer> = new Int32Array(1024);
   documents.forEach((d, doc) => {
     for (const u of passageUnits(d.text, d.blocks)) {
-      const counts = passageFeatures(d.text.slice(u.start, u.end));
-      if (counts.size === 0) continue;
-      const ids = new Int32Array(counts.size);
-      const cs = new Int32Array(counts.size);
-      let i = 0;
-      for (const [f, c] of counts) {
-        let id = all.get(f);
-        if (id === undefined) {
-          id = df.length;
-          all.set(f, id);
-          df.push(0);
-        }
-        df[id]! += 1;
-        ids[i] = id;
-        cs[i++] = c;
+      // Feature numbers of every occurrence, sorted, then counted run by run.
+      let n = 0;
+      scanFeatures(d.text.slice(u.start, u.end), (f) => {
+        if (n === occurrences.length) occurrences = grown(occurrences, n * 2);
+        occurrences[n++] = table.intern(f);
+      });
+      if (n === 0) continue;
+      const sorted = occurrences.subarray(0, n).sort();
+      let distinct = 1;
+      for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+      const ids = new Int32Array(distinct);
+      const cs = new Int32Array(distinct);
+      for (let i = 0, k = -1; i < n; i++) {
+        if (k < 0 || sorted[i] !== ids[k]) ids[++k] = sorted[i]!;
+        cs[k]! += 1;
       }
+      if (table.size > df.length) df = grown(df, Math.max(table.size, df.length * 2));
+      for (const id of ids) df[id]! += 1;
       units.push({ ...u, doc });
       unitFeatures.push(ids);
       unitCounts.push(cs);
@@ -86,17 +92,11 @@ export function buildSimilarIndex(documents: readonly SourceDocument[]): Similar
   const n = units.length;
   const dfMax = Math.max(INDEX_LIMITS.dfMaxFloor, Math.ceil(n * INDEX_LIMITS.dfMaxShare));
   // Renumber the kept features densely.
-  const keptId = new Int32Array(df.length).fill(-1);
-  const vocabulary = new Map<Feature, number>();
+  const keptId = new Int32Array(table.size).fill(-1);
   const keptDf: number[] = [];
-  const dropped = new Set<Feature>();
-  for (const [f, id] of all) {
-    if (df[id]! > dfMax) {
-      dropped.add(f);
-      continue;
-    }
+  for (let id = 0; id < table.size; id++) {
+    if (df[id]! > dfMax) continue;
     keptId[id] = keptDf.length;
-    vocabulary.set(f, keptDf.length);
     keptDf.push(df[id]!);
   }
   const idf = new Float64Array(keptDf.length);
@@ -128,12 +128,20 @@ export function buildSimilarIndex(documents: readonly SourceDocument[]): Similar
   return {
     documents: documents.map(({ documentId, versionId, text }) => ({ documentId, versionId, text })),
     units,
-    vocabulary,
+    table,
+    kept: keptId,
     idf,
     postingStart,
     postingUnit,
     postingWeight,
-    dropped,
+    dropped: table.size - keptDf.length,
     scratch: new Float64Array(n),
   };
+}
+
+/** A copy of `a` with room for `size` entries. */
+function grown(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }

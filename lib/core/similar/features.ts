@@ -65,24 +65,24 @@ export function ngramFeature(ngram: string): Feature {
 }
 
 /**
- * The feature counts of `text`. A CJK run continues across whitespace, punctuation and symbols
- * (they are dropped, as the extraction put many of them there) and ends at a Latin letter or
- * digit; a run of one character counts as that character. Latin words end at anything else.
+ * Calls `visit` once per feature occurrence of `text`. A CJK run continues across whitespace,
+ * punctuation and symbols (they are dropped, as the extraction put many of them there) and ends
+ * at a Latin letter or digit; a run of one character counts as that character. Latin words end
+ * at anything else.
  */
-export function passageFeatures(text: string, into: FeatureCounts = new Map()): FeatureCounts {
+export function scanFeatures(text: string, visit: (f: Feature) => void): void {
   const folded = foldPassage(text);
-  const add = (f: Feature) => into.set(f, (into.get(f) ?? 0) + 1);
   // The last two units of the current CJK run, and its length so far.
   let u1 = 0;
   let u2 = 0;
   let runLength = 0;
   let wordStart = -1;
   const endRun = () => {
-    if (runLength === 1) add(u2);
+    if (runLength === 1) visit(u2);
     runLength = 0;
   };
   const endWord = (at: number) => {
-    if (wordStart >= 0 && at - wordStart >= MIN_WORD_LENGTH) add(folded.slice(wordStart, at));
+    if (wordStart >= 0 && at - wordStart >= MIN_WORD_LENGTH) visit(folded.slice(wordStart, at));
     wordStart = -1;
   };
   for (let i = 0; i < folded.length; i++) {
@@ -96,8 +96,8 @@ export function passageFeatures(text: string, into: FeatureCounts = new Map()): 
     if (isCjk(c) || isSupplementaryCjk(cp)) {
       endWord(i);
       const unit = wide ? SUPPLEMENTARY_UNIT(cp) : c;
-      if (runLength >= 1) add(u2 * 0x10000 + unit);
-      if (runLength >= 2) add(u1 * 0x100000000 + u2 * 0x10000 + unit);
+      if (runLength >= 1) visit(u2 * 0x10000 + unit);
+      if (runLength >= 2) visit(u1 * 0x100000000 + u2 * 0x10000 + unit);
       u1 = u2;
       u2 = unit;
       runLength++;
@@ -111,5 +111,10 @@ export function passageFeatures(text: string, into: FeatureCounts = new Map()): 
   }
   endWord(folded.length);
   endRun();
+}
+
+/** The feature counts of `text` (see scanFeatures). */
+export function passageFeatures(text: string, into: FeatureCounts = new Map()): FeatureCounts {
+  scanFeatures(text, (f) => into.set(f, (into.get(f) ?? 0) + 1));
   return into;
 }

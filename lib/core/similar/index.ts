@@ -1,5 +1,6 @@
 /** Similar passages across documents (issue #13): features, units, TF-IDF index, ranking, wire shapes. */
 export * from "./features";
+export * from "./feature-table";
 export * from "./units";
 export * from "./build-index";
 export * from "./query";

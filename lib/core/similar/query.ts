@@ -45,8 +45,9 @@ export function queryVector(index: SimilarIndex, text: string): QueryVector {
   let norm = 0;
   const unseenIdf = idfOf(index.units.length, 1);
   for (const [f, c] of counts) {
-    if (index.dropped.has(f)) continue;
-    const id = index.vocabulary.get(f);
+    const seen = index.table.find(f);
+    const id = seen < 0 ? undefined : index.kept[seen]!;
+    if (id === -1) continue;
     const w = tfWeight(c) * (id === undefined ? unseenIdf : index.idf[id]!);
     norm += w * w;
     if (id === undefined) continue;

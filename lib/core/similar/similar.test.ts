@@ -7,6 +7,7 @@ import {
   bruteForceSimilar,
   buildSimilarIndex,
   findSimilar,
+  FeatureTable,
   findSimilarInputSchema,
   ngramFeature,
   passageFeatures,
@@ -140,6 +141,20 @@ describe("on the demo papers", () => {
     const r = similarPassages(copy, quoted, docs[unit.doc]!.documentId, () => "");
     expect(r[0]).toMatchObject({ documentId: "copy" });
     expect(r[0]!.score).toBeGreaterThan(0.8);
+  });
+});
+
+describe("feature table", () => {
+  it("numbers every distinct feature once, across growth, and finds them again", () => {
+    const table = new FeatureTable(4);
+    const keys: (number | string)[] = [];
+    for (let i = 0; i < 5_000; i++) keys.push(i % 7 === 0 ? `w${i}` : (i * 2654435761) % 2 ** 47);
+    const ids = keys.map((k) => table.intern(k));
+    expect(new Set(ids).size).toBe(keys.length);
+    expect(keys.map((k) => table.intern(k))).toEqual(ids);
+    expect(keys.map((k) => table.find(k))).toEqual(ids);
+    expect(table.find(2 ** 47 + 1)).toBe(-1);
+    expect(table.find("absent")).toBe(-1);
   });
 });
 

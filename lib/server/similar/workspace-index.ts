@@ -5,9 +5,12 @@
  * are read on every query (a rename needs no rebuild).
  *
  * Why memory and not PostgreSQL: the index is derived from immutable versions, a query over it
- * takes a few milliseconds (`npm run bench -- similar`: p95 ≈ 6 ms on 10 MB), and rebuilding it
- * costs about 0.45 s per MB of text, paid once per new version; persisting postings would add a
- * table of millions of rows and a query per request to save that. Each web instance builds its
+ * takes a few milliseconds (`npm run bench -- similar`: p95 6–10 ms on 10 MB of Japanese), and
+ * rebuilding it costs 0.3–0.5 s per MB of text on a loaded 2-core machine, paid once per new
+ * version; persisting ~4 million postings would add a table of millions of rows and a query of
+ * them per request to save that. Known cost: the build runs on the web process's thread, so
+ * the first query after a new version of a 10 MB workspace waits (and holds other requests)
+ * for a few seconds; a worker thread or a per-version incremental build would remove that. Each web instance builds its
  * own copy (the web tier stays stateless). Bounded: at most CACHE_MAX workspaces are kept, the
  * least recently used dropped first; concurrent queries share one build.
  */
