@@ -10,10 +10,9 @@
  * these are particles and endings (ている, する, こと) and the corpus' own topic words, which
  * say nothing about *which* passage is meant but would make every query touch every unit.
  */
-import { scanFeatures } from "./features";
+import { analyseDocument, type AnalysedDocument, type SourceDocument } from "./analyse-document";
 import { FeatureTable } from "./feature-table";
-import { passageUnits, type PassageUnit } from "./units";
-import type { Block } from "../text/types";
+import type { PassageUnit } from "./units";
 
 export const INDEX_LIMITS = {
   /** Share of units above which a feature is dropped. */
@@ -21,13 +20,6 @@ export const INDEX_LIMITS = {
   /** …but never below this many units, so a small workspace keeps its features. */
   dfMaxFloor: 50,
 } as const;
-
-export interface SourceDocument {
-  documentId: string;
-  versionId: string;
-  text: string;
-  blocks: readonly Block[];
-}
 
 export interface IndexedUnit extends PassageUnit {
   /** Index into `SimilarIndex.documents`. */
@@ -39,7 +31,7 @@ export interface SimilarIndex {
   units: readonly IndexedUnit[];
   /** Every feature seen → its number in `table`; `kept` maps that to the kept feature number. */
   table: FeatureTable;
-  /** Table number → kept feature number (postings, idf), or -1 for a feature dropped as too common. */
+  /** Table number → kept feature number (postings, idf), DROPPED (too common) or ABSENT (only in replaced versions). */
   kept: Int32Array;
   idf: Float64Array;
   /** Postings of feature f: postingUnit/postingWeight[postingStart[f] .. postingStart[f + 1]). */
@@ -52,50 +44,45 @@ export interface SimilarIndex {
   scratch: Float64Array;
 }
 
+/** `kept` of a feature dropped as too common: left out of queries as of units. */
+export const DROPPED = -1;
+/** `kept` of a feature the table holds only from versions no longer indexed: unseen to a query. */
+export const ABSENT = -2;
+
 export const tfWeight = (count: number): number => 1 + Math.log(count);
 export const idfOf = (units: number, df: number): number => Math.log(1 + units / df);
 
-/** Builds the index of `documents` (their current versions). */
+/** Builds the index of `documents` (their current versions) from scratch. */
 export function buildSimilarIndex(documents: readonly SourceDocument[]): SimilarIndex {
-  const units: IndexedUnit[] = [];
-  // Per unit: (feature number, count) pairs, feature numbers from a growing table.
   const table = new FeatureTable();
+  return assembleIndex(table, documents.map((d) => analyseDocument(table, d)));
+}
+
+/**
+ * Assembles the index from analysed documents whose feature numbers come from `table`:
+ * document frequencies, the dropped features, idf, normalised weights and the postings.
+ */
+export function assembleIndex(table: FeatureTable, analysed: readonly AnalysedDocument[]): SimilarIndex {
+  const units: IndexedUnit[] = [];
   const unitFeatures: Int32Array[] = [];
   const unitCounts: Int32Array[] = [];
-  let df: Int32Array<ArrayBuffer> = new Int32Array(1 << 16);
-  let occurrences: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  documents.forEach((d, doc) => {
-    for (const u of passageUnits(d.text, d.blocks)) {
-      // Feature numbers of every occurrence, sorted, then counted run by run.
-      let n = 0;
-      scanFeatures(d.text.slice(u.start, u.end), (f) => {
-        if (n === occurrences.length) occurrences = grown(occurrences, n * 2);
-        occurrences[n++] = table.intern(f);
-      });
-      if (n === 0) continue;
-      const sorted = occurrences.subarray(0, n).sort();
-      let distinct = 1;
-      for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
-      const ids = new Int32Array(distinct);
-      const cs = new Int32Array(distinct);
-      for (let i = 0, k = -1; i < n; i++) {
-        if (k < 0 || sorted[i] !== ids[k]) ids[++k] = sorted[i]!;
-        cs[k]! += 1;
-      }
-      if (table.size > df.length) df = grown(df, Math.max(table.size, df.length * 2));
-      for (const id of ids) df[id]! += 1;
+  const df = new Int32Array(table.size);
+  analysed.forEach((a, doc) => {
+    a.units.forEach((u, i) => {
       units.push({ ...u, doc });
-      unitFeatures.push(ids);
-      unitCounts.push(cs);
-    }
+      unitFeatures.push(a.features[i]!);
+      unitCounts.push(a.counts[i]!);
+      for (const id of a.features[i]!) df[id]! += 1;
+    });
   });
   const n = units.length;
   const dfMax = Math.max(INDEX_LIMITS.dfMaxFloor, Math.ceil(n * INDEX_LIMITS.dfMaxShare));
   // Renumber the kept features densely.
-  const keptId = new Int32Array(table.size).fill(-1);
+  const keptId = new Int32Array(table.size).fill(DROPPED);
   const keptDf: number[] = [];
   for (let id = 0; id < table.size; id++) {
-    if (df[id]! > dfMax) continue;
+    if (df[id] === 0) keptId[id] = ABSENT;
+    if (df[id] === 0 || df[id]! > dfMax) continue;
     keptId[id] = keptDf.length;
     keptDf.push(df[id]!);
   }
@@ -126,7 +113,7 @@ export function buildSimilarIndex(documents: readonly SourceDocument[]): Similar
     }
   }
   return {
-    documents: documents.map(({ documentId, versionId, text }) => ({ documentId, versionId, text })),
+    documents: analysed.map(({ documentId, versionId, text }) => ({ documentId, versionId, text })),
     units,
     table,
     kept: keptId,
@@ -134,14 +121,7 @@ export function buildSimilarIndex(documents: readonly SourceDocument[]): Similar
     postingStart,
     postingUnit,
     postingWeight,
-    dropped: table.size - keptDf.length,
+    dropped: keptId.filter((k) => k === DROPPED).length,
     scratch: new Float64Array(n),
   };
-}
-
-/** A copy of `a` with room for `size` entries. */
-function grown(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }

@@ -2,6 +2,7 @@
 export * from "./features";
 export * from "./feature-table";
 export * from "./units";
+export * from "./analyse-document";
 export * from "./build-index";
 export * from "./query";
 export * from "./present";

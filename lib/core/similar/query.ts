@@ -5,7 +5,7 @@
  * baseline and as the tests' oracle.
  */
 import { passageFeatures, type FeatureCounts } from "./features";
-import { idfOf, tfWeight, type IndexedUnit, type SimilarIndex } from "./build-index";
+import { ABSENT, DROPPED, idfOf, tfWeight, type IndexedUnit, type SimilarIndex } from "./build-index";
 
 export const SIMILAR_LIMITS = {
   /** A query passage is cut to this many UTF-16 code units (a whole section says little more). */
@@ -45,9 +45,10 @@ export function queryVector(index: SimilarIndex, text: string): QueryVector {
   let norm = 0;
   const unseenIdf = idfOf(index.units.length, 1);
   for (const [f, c] of counts) {
+    // The table is the workspace's and may have grown since this index was assembled.
     const seen = index.table.find(f);
-    const id = seen < 0 ? undefined : index.kept[seen]!;
-    if (id === -1) continue;
+    const id = seen < 0 || seen >= index.kept.length || index.kept[seen] === ABSENT ? undefined : index.kept[seen]!;
+    if (id === DROPPED) continue;
     const w = tfWeight(c) * (id === undefined ? unseenIdf : index.idf[id]!);
     norm += w * w;
     if (id === undefined) continue;

@@ -8,6 +8,8 @@ import {
   buildSimilarIndex,
   findSimilar,
   FeatureTable,
+  analyseDocument,
+  assembleIndex,
   findSimilarInputSchema,
   ngramFeature,
   passageFeatures,
@@ -109,6 +111,22 @@ describe("similar passages", () => {
     const v1 = queryVector(index, "核".repeat(SIMILAR_LIMITS.queryMax) + "日米両政府は拡大抑止協議を定期的に開催");
     const v2 = queryVector(index, "核".repeat(SIMILAR_LIMITS.queryMax));
     expect(v1).toEqual(v2);
+  });
+});
+
+describe("a workspace that gains a version", () => {
+  it("ranks and scores as a fresh build when the other documents' analyses are reused", () => {
+    const table = new FeatureTable();
+    const [a, b, c] = [A, B, C].map((d) => analyseDocument(table, d));
+    assembleIndex(table, [a!, b!, c!]);
+    const B2 = { ...doc("b", ["原子力潜水艦の配備について、両国は新たな協定を結んだ。", "核の傘の信頼性を高めるため、日米は拡大抑止に関する協議を定期的に開くべきだ。"]), versionId: "b-v2" };
+    const reused = assembleIndex(table, [a!, analyseDocument(table, B2), c!]);
+    const fresh = buildSimilarIndex([A, B2, C]);
+    // The query holds n-grams only the replaced version had: unseen, as in the fresh build.
+    const query = "桜の開花は例年より早い。日米両政府は拡大抑止協議を定期的に開催し、核の傘の信頼性を高めるべきである。";
+    const r1 = similarPassages(reused, query, "a", (id) => id);
+    expect(r1.length).toBeGreaterThan(0);
+    expect(r1).toEqual(similarPassages(fresh, query, "a", (id) => id));
   });
 });
 

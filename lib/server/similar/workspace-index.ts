@@ -8,19 +8,22 @@
  * takes a few milliseconds (`npm run bench -- similar`: p95 6–10 ms on 10 MB of Japanese), and
  * rebuilding it costs 0.3–0.5 s per MB of text on a loaded 2-core machine, paid once per new
  * version; persisting ~4 million postings would add a table of millions of rows and a query of
- * them per request to save that. Known cost: the build runs on the web process's thread, so
- * the first query after a new version of a 10 MB workspace waits (and holds other requests)
- * for a few seconds; a worker thread or a per-version incremental build would remove that. Each web instance builds its
+ * them per request to save that. A new version re-analyses only that document (the analyses of
+ * the others are kept with the entry) and re-assembles the postings. Known cost: the first
+ * build of a 10 MB workspace runs on the web process's thread for a few seconds; a worker
+ * thread would keep other requests answering meanwhile. Each web instance builds its
  * own copy (the web tier stays stateless). Bounded: at most CACHE_MAX workspaces are kept, the
  * least recently used dropped first; concurrent queries share one build.
  */
-import { buildSimilarIndex, type SimilarIndex, type SourceDocument } from "../../core/similar";
+import { analyseDocument, assembleIndex, FeatureTable, type AnalysedDocument, type SimilarIndex } from "../../core/similar";
 import { sanitiseBlocks } from "../../core/reader";
 import { prisma } from "../db/client";
 import { logger } from "../log";
 
 const log = logger("similar");
 const CACHE_MAX = 8;
+/** A workspace's feature table keeps the features of replaced versions; past this size it starts afresh. */
+const TABLE_MAX = 4_000_000;
 
 export interface WorkspaceIndex {
   index: SimilarIndex;
@@ -31,6 +34,9 @@ export interface WorkspaceIndex {
 interface Entry {
   key: string;
   index: Promise<SimilarIndex>;
+  /** Shared by the entries of one workspace, so analyses of unchanged versions are reused. */
+  table: FeatureTable;
+  analyses: Map<string, AnalysedDocument>;
 }
 
 const cache = new Map<string, Entry>();
@@ -50,14 +56,28 @@ async function currentDocuments(workspaceId: string): Promise<CurrentDocument[]>
   return rows.flatMap((d) => (d.versions[0] ? [{ id: d.id, title: d.title, versionId: d.versions[0].id }] : []));
 }
 
-async function build(workspaceId: string, docs: CurrentDocument[]): Promise<SimilarIndex> {
+/**
+ * Builds the index of `docs` into `entry`: versions analysed for the previous key are reused,
+ * only new ones are loaded and analysed; the assembly (idf, postings) is always redone.
+ */
+async function build(workspaceId: string, docs: CurrentDocument[], entry: Omit<Entry, "index">, previous: Entry | undefined): Promise<SimilarIndex> {
   const t0 = performance.now();
-  const versions = await prisma.documentVersion.findMany({ where: { id: { in: docs.map((d) => d.versionId) } }, select: { id: true, documentId: true, text: true, blocks: true } });
+  for (const d of docs) {
+    const known = previous?.analyses.get(d.versionId);
+    if (known) entry.analyses.set(d.versionId, known);
+  }
+  const missing = docs.filter((d) => !entry.analyses.has(d.versionId)).map((d) => d.versionId);
+  const versions = missing.length ? await prisma.documentVersion.findMany({ where: { id: { in: missing } }, select: { id: true, documentId: true, text: true, blocks: true } }) : [];
+  for (const v of versions) {
+    entry.analyses.set(v.id, analyseDocument(entry.table, { documentId: v.documentId, versionId: v.id, text: v.text, blocks: sanitiseBlocks(v.blocks, v.text.length) }));
+  }
   // Document order fixed by id, so that two builds of one key rank ties alike.
-  versions.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0));
-  const sources: SourceDocument[] = versions.map((v) => ({ documentId: v.documentId, versionId: v.id, text: v.text, blocks: sanitiseBlocks(v.blocks, v.text.length) }));
-  const index = buildSimilarIndex(sources);
-  log.info({ workspaceId, documents: sources.length, units: index.units.length, postings: index.postingUnit.length, ms: Math.round(performance.now() - t0) }, "similarity index built");
+  const analysed = docs
+    .map((d) => entry.analyses.get(d.versionId))
+    .filter((a): a is AnalysedDocument => a !== undefined)
+    .sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0));
+  const index = assembleIndex(entry.table, analysed);
+  log.info({ workspaceId, documents: analysed.length, analysed: versions.length, units: index.units.length, postings: index.postingUnit.length, ms: Math.round(performance.now() - t0) }, "similarity index built");
   return index;
 }
 
@@ -67,7 +87,10 @@ export async function workspaceIndex(workspaceId: string): Promise<WorkspaceInde
   const key = docs.map((d) => `${d.id}:${d.versionId}`).sort().join(",");
   let entry = cache.get(workspaceId);
   if (!entry || entry.key !== key) {
-    entry = { key, index: build(workspaceId, docs) };
+    const previous = entry;
+    const table = previous && previous.table.size < TABLE_MAX ? previous.table : new FeatureTable();
+    const fresh = { key, table, analyses: new Map<string, AnalysedDocument>() };
+    entry = Object.assign(fresh, { index: build(workspaceId, docs, fresh, table === previous?.table ? previous : undefined) });
     // A failed build is not kept: the next query tries again.
     entry.index.catch(() => cache.get(workspaceId) === entry && cache.delete(workspaceId));
   }
