@@ -95,13 +95,17 @@ export function assembleIndex(table: FeatureTable, analysed: readonly AnalysedDo
   const postingUnit = new Int32Array(postingStart[keptDf.length]!);
   const postingWeight = new Float32Array(postingUnit.length);
   const fill = postingStart.slice(0, keptDf.length);
+  let weights = new Float64Array(256);
   for (let u = 0; u < n; u++) {
     const ids = unitFeatures[u]!;
     const cs = unitCounts[u]!;
+    if (weights.length < ids.length) weights = new Float64Array(ids.length * 2);
     let norm = 0;
     for (let i = 0; i < ids.length; i++) {
       const k = keptId[ids[i]!]!;
-      if (k >= 0) norm += (tfWeight(cs[i]!) * idf[k]!) ** 2;
+      const w = k >= 0 ? tfWeight(cs[i]!) * idf[k]! : 0;
+      weights[i] = w;
+      norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
     for (let i = 0; i < ids.length; i++) {
@@ -109,7 +113,7 @@ export function assembleIndex(table: FeatureTable, analysed: readonly AnalysedDo
       if (k < 0) continue;
       const at = fill[k]!++;
       postingUnit[at] = u;
-      postingWeight[at] = (tfWeight(cs[i]!) * idf[k]!) / norm;
+      postingWeight[at] = weights[i]! / norm;
     }
   }
   return {
