@@ -10,6 +10,7 @@ import { findSimilarResultSchema } from "../../lib/core/similar";
 import { createDocument, createDocumentVersion } from "../../lib/server/documents/create-document";
 import { prisma } from "../../lib/server/db/client";
 import { findSimilarPassagesOp } from "../../lib/server/similar/find-similar";
+import { workspaceIndex } from "../../lib/server/similar/workspace-index";
 import { createApiTokenOp } from "../../lib/server/api-tokens/manage-tokens";
 import { GET as apiSimilarGET } from "../../app/api/v1/workspaces/[workspaceId]/similar/route";
 import { makeWorld, type World } from "../support/factories";
@@ -78,8 +79,12 @@ describe("findSimilarPassages", () => {
   });
 
   it("follows a new version and a deleted document", async () => {
+    const before = (await workspaceIndex(world.workspace.id)).index;
+    expect((await workspaceIndex(world.workspace.id)).index).toBe(before);
     await createDocumentVersion(paraphrase.id, world.workspace.id, world.members.owner.id, {}, { text: `序文を足した。\n\n${PARAPHRASE}`, blocks: [] }, new Date());
     const after = await similar({ documentId: source.id, ...range() });
+    const rebuilt = (await workspaceIndex(world.workspace.id)).index;
+    expect(rebuilt).not.toBe(before);
     const v2 = await prisma.documentVersion.findFirstOrThrow({ where: { documentId: paraphrase.id, number: 2 }, select: { id: true, text: true } });
     expect(after.passages[0]).toMatchObject({ documentId: paraphrase.id, versionId: v2.id });
     expect(v2.text.slice(after.passages[0]!.start, after.passages[0]!.end)).toContain("核の傘");
