@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annotationsDocName, buildAnchor, createAnnotation, getAnnotation, listAnnotations, listArgumentLinks, metaDocName } from "../../lib/collab/model";
 import type { CollabServer } from "../../lib/collab/server";
 import { linkToTextResultSchema } from "../../lib/core/similar";
+import { mintInternalToken } from "../../lib/collab/auth/token";
 import { prisma } from "../../lib/server/db/client";
 import { linkToTextOp } from "../../lib/server/links/link-to-text";
 import { makeWorld, type World } from "../support/factories";
@@ -92,5 +93,30 @@ describe("link to any text", () => {
     await expect(link({ to: { documentId: far.id, start: 0, end: FAR_TEXT.length + 5 } })).rejects.toMatchObject({ code: "invalid_input" });
     await expect(link({ relation: "contradicts" })).rejects.toMatchObject({ code: "invalid_input" });
     expect(await prisma.link.count({ where: { workspaceId: other.workspace.id } })).toBe(0);
+  });
+});
+
+describe("direct batches", () => {
+  const post = async (body: unknown, bearer?: string) => {
+    const res = await fetch(`${server.url.replace(/^ws/, "http")}/internal/batch`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearer ?? (await mintInternalToken(SECRET))}` },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  };
+  const as = (u: { id: string; name: string }) => ({ id: u.id, name: u.name });
+  const create = (id: string) => ({ op: "createAnnotation", input: { id, anchor: buildAnchor(FAR_TEXT, far.versionId, 0, 3), colour: "#00aa00" } });
+
+  it("refuse forged tokens, roles that may not write, steps of two workspaces and a document named twice", async () => {
+    const farDoc = annotationsDocName(world.workspace.id, far.id);
+    const steps = [{ documentName: farDoc, operations: [create("batch-1")] }];
+    expect((await post({ actor: as(world.members.editor), steps }, "forged")).status).toBe(401);
+    expect((await post({ actor: as(world.members.commenter), steps })).status).toBe(403);
+    const foreign = await makeDocument(other.workspace.id, other.members.owner.id);
+    const twoWorkspaces = [...steps, { documentName: annotationsDocName(other.workspace.id, foreign.id), operations: [create("batch-2")] }];
+    expect((await post({ actor: as(world.members.editor), steps: twoWorkspaces })).status).toBe(404);
+    expect((await post({ actor: as(world.members.owner), steps: [...steps, ...steps] })).json).toMatchObject({ message: "batch_invalid" });
+    expect(await prisma.annotation.count({ where: { id: { in: ["batch-1", "batch-2"] } } })).toBe(0);
   });
 });

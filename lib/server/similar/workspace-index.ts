@@ -10,8 +10,9 @@
  * version; persisting ~4 million postings would add a table of millions of rows and a query of
  * them per request to save that. A new version re-analyses only that document (the analyses of
  * the others are kept with the entry) and re-assembles the postings. Known cost: the first
- * build of a 10 MB workspace runs on the web process's thread for a few seconds; a worker
- * thread would keep other requests answering meanwhile. Each web instance builds its
+ * build of a 10 MB workspace runs on the web process's thread for a few seconds (yielding
+ * between documents, so a large paper holds other requests for its own analysis only); a worker
+ * thread would remove even that. Each web instance builds its
  * own copy (the web tier stays stateless). Bounded: at most CACHE_MAX workspaces are kept, the
  * least recently used dropped first; concurrent queries share one build.
  */
@@ -70,6 +71,8 @@ async function build(workspaceId: string, docs: CurrentDocument[], entry: Omit<E
   const versions = missing.length ? await prisma.documentVersion.findMany({ where: { id: { in: missing } }, select: { id: true, documentId: true, text: true, blocks: true } }) : [];
   for (const v of versions) {
     entry.analyses.set(v.id, analyseDocument(entry.table, { documentId: v.documentId, versionId: v.id, text: v.text, blocks: sanitiseBlocks(v.blocks, v.text.length) }));
+    // One document per turn of the event loop: other requests are answered between documents.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   // Document order fixed by id, so that two builds of one key rank ties alike.
   const analysed = docs
