@@ -5,7 +5,7 @@
  * index of 10 MB of text stays a few tens of MB.
  *
  * Weights: tf = 1 + ln(count) (a phrase repeated in one paragraph counts, but not linearly),
- * idf = ln(1 + N / df). Features held by more than `DF_MAX_SHARE` of the units are dropped from
+ * idf = ln(1 + N / df). Features held by more than `INDEX_LIMITS.dfMaxShare` of the units are dropped from
  * vectors and postings alike (so scores stay true cosines over the kept features): in Japanese
  * these are particles and endings (ている, する, こと) and the corpus' own topic words, which
  * say nothing about *which* passage is meant but would make every query touch every unit.

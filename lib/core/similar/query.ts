@@ -5,7 +5,7 @@
  * baseline and as the tests' oracle.
  */
 import { passageFeatures, type FeatureCounts } from "./features";
-import { ABSENT, DROPPED, idfOf, tfWeight, type IndexedUnit, type SimilarIndex } from "./build-index";
+import { ABSENT, DROPPED, idfOf, tfWeight, type SimilarIndex } from "./build-index";
 
 export const SIMILAR_LIMITS = {
   /** A query passage is cut to this many UTF-16 code units (a whole section says little more). */
@@ -131,9 +131,4 @@ export function unitVectorsOf(index: SimilarIndex): Map<number, number>[] {
     for (let p = index.postingStart[f]!; p < index.postingStart[f + 1]!; p++) out[index.postingUnit[p]!]!.set(f, index.postingWeight[p]!);
   }
   return out;
-}
-
-/** The unit a result names, for callers that present it. */
-export function unitOf(index: SimilarIndex, u: number): IndexedUnit {
-  return index.units[u]!;
 }
