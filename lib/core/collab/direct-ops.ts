@@ -19,6 +19,12 @@ export const directOperationSchema = z.discriminatedUnion("op", [
   }),
   z.object({ op: z.literal("updateAnnotation"), id: entryIdSchema, patch: z.object({ anchor: anchorSchema.optional(), colour: colourSchema.optional(), themeIds: themeIds.optional() }) }),
   z.object({ op: z.literal("deleteAnnotation"), id: entryIdSchema }),
+  /**
+   * Writes nothing: fails (`annotation_not_found`) unless a live annotation with this id is in
+   * the document. A batch puts it before writes that rely on that annotation (the source of a
+   * link, see "link to any text").
+   */
+  z.object({ op: z.literal("requireAnnotation"), id: entryIdSchema }),
   z.object({ op: z.literal("setStatus"), id: entryIdSchema, status: z.enum(ANNOTATION_STATUSES) }),
   z.object({
     op: z.literal("addReply"),
@@ -65,11 +71,26 @@ export const directRequestSchema = z.object({
 });
 export type DirectRequest = z.infer<typeof directRequestSchema>;
 
+/**
+ * Several documents of one workspace written together: every step is first tried on a copy of
+ * its document, and only when all of them succeed applied, in order. Ids are fixed by the
+ * caller where later steps refer to them (a link to an annotation created in an earlier step).
+ */
+export const directBatchSchema = z.object({
+  actor: actorSchema,
+  steps: z
+    .array(z.object({ documentName: z.string().max(200), operations: z.array(directOperationSchema).min(1).max(100) }))
+    .min(1)
+    .max(4),
+});
+export type DirectBatch = z.infer<typeof directBatchSchema>;
+
 /** The document kind an operation writes and the permission it needs there. */
 export const DIRECT_OPERATION_RULES: Record<DirectOperation["op"], { kind: CollabDocKind; action: Action }> = {
   createAnnotation: { kind: "annotations", action: "annotation.create" },
   updateAnnotation: { kind: "annotations", action: "annotation.edit" },
   deleteAnnotation: { kind: "annotations", action: "annotation.edit" },
+  requireAnnotation: { kind: "annotations", action: "annotation.read" },
   setStatus: { kind: "annotations", action: "annotation.edit" },
   addReply: { kind: "discussion", action: "annotation.reply" },
   upsertTheme: { kind: "meta", action: "theme.manage" },

@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import type { CollabActor, DirectOperation } from "../../../core/collab";
 import { normaliseRelation, type EndpointCatalog } from "../../../core/argument";
 import { AppError } from "../../../core/errors";
-import { addReply, createLink, createAnnotation, deleteAnnotation, mergeThemes, retagAnnotations, setStatus, updateAnnotation, upsertTheme } from "../../model";
+import { addReply, createLink, createAnnotation, deleteAnnotation, getAnnotation, mergeThemes, retagAnnotations, setStatus, updateAnnotation, upsertTheme } from "../../model";
 
 /** Applies one operation with the client library; returns the id it created or touched. */
 export function applyOperation(doc: Y.Doc, op: DirectOperation, actor: CollabActor, now: Date): string {
@@ -14,6 +14,11 @@ export function applyOperation(doc: Y.Doc, op: DirectOperation, actor: CollabAct
     case "deleteAnnotation":
       deleteAnnotation(doc, op.id, now);
       return op.id;
+    case "requireAnnotation": {
+      const found = getAnnotation(doc, op.id);
+      if (!found || found.deleted) throw new AppError("not_found", "annotation_not_found");
+      return op.id;
+    }
     case "setStatus":
       return setStatus(doc, op.id, op.status, now).id;
     case "addReply":
@@ -41,11 +46,24 @@ export function applyOperation(doc: Y.Doc, op: DirectOperation, actor: CollabAct
  * so both runs create the same entries).
  */
 export function applyAllOrNothing(doc: Y.Doc, ops: DirectOperation[], actor: CollabActor, now: Date): string[] {
+  return applyTried(doc, tryOperations(doc, ops, actor, now), actor, now);
+}
+
+/** Runs `ops` on a copy of `doc` (throwing as the real run would); returns them with fixed ids. */
+export function tryOperations(doc: Y.Doc, ops: DirectOperation[], actor: CollabActor, now: Date): DirectOperation[] {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
   const fixed = ops.map((op) => withFixedId(op));
-  for (const op of fixed) applyOperation(copy, op, actor, now);
-  copy.destroy();
+  try {
+    for (const op of fixed) applyOperation(copy, op, actor, now);
+  } finally {
+    copy.destroy();
+  }
+  return fixed;
+}
+
+/** Applies operations that `tryOperations` accepted, in one transaction; returns their ids. */
+export function applyTried(doc: Y.Doc, fixed: DirectOperation[], actor: CollabActor, now: Date): string[] {
   const ids: string[] = [];
   doc.transact(() => {
     for (const op of fixed) ids.push(applyOperation(doc, op, actor, now));

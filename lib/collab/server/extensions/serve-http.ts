@@ -4,13 +4,15 @@
  *   GET  /health               {status, documents, connections} — read by the web app's /api/health
  *   POST /internal/operations  direct writes (direct/run-direct-request.ts), authorised by an
  *                              internal token signed with COLLAB_TOKEN_SECRET (Bearer)
+ *   POST /internal/batch       direct writes to several documents of one workspace, all tried
+ *                              before any is applied (runDirectBatch); same token
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Extension, onRequestPayload } from "@hocuspocus/server";
 import { isAppError } from "../../../core/errors";
 import { logger } from "../../../server/log";
 import { verifyInternalToken } from "../../auth/token";
-import { runDirectRequest } from "../direct/run-direct-request";
+import { runDirectBatch, runDirectRequest } from "../direct/run-direct-request";
 
 const log = logger("collab.http");
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -41,7 +43,8 @@ export function serveHttp(opts: { secret: string }): Extension {
       if (request.method === "GET" && url.pathname === "/health") {
         return send(response, 200, { status: "ok", documents: instance.getDocumentsCount(), connections: instance.getConnectionsCount() });
       }
-      if (url.pathname !== "/internal/operations") return;
+      const run = url.pathname === "/internal/operations" ? runDirectRequest : url.pathname === "/internal/batch" ? runDirectBatch : null;
+      if (!run) return;
       if (request.method !== "POST") return send(response, 405, { error: "method_not_allowed" });
       const auth = request.headers.authorization ?? "";
       try {
@@ -56,7 +59,7 @@ export function serveHttp(opts: { secret: string }): Extension {
         return send(response, (e as { status?: number }).status ?? 400, { error: "invalid_body" });
       }
       try {
-        return send(response, 200, await runDirectRequest(instance, body));
+        return send(response, 200, await run(instance, body));
       } catch (e) {
         if (isAppError(e)) return send(response, e.status, { error: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) });
         log.error({ err: e }, "direct write failed");
