@@ -16,18 +16,9 @@ export interface ExtractedSource {
   title: string | null;
 }
 
-const MIME: Record<SourceFormat, string> = {
-  text: "text/plain",
-  markdown: "text/markdown",
-  html: "text/html",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  pdf: "application/pdf",
-};
-export const mimeOf = (format: SourceFormat) => MIME[format];
-
 /**
- * Bytes of any supported format → the canonical text model. Pure of the database:
- * the CLI's dry run and the upload route share it.
+ * Bytes of any supported format → the canonical text model. Pure of the database;
+ * callers with untrusted bytes run it in the worker pool (`extractInWorker`, extract-pool.ts).
  */
 export async function extractSource(fileName: string, bytes: Uint8Array): Promise<ExtractedSource> {
   if (bytes.length > IMPORT_LIMITS.maxUploadBytes) throw new AppError("too_large", "import_too_large", { details: { limit: IMPORT_LIMITS.maxUploadBytes } });
