@@ -12,24 +12,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { bombDocx, heavyHtml, nestedHtml } from "../../tests/support/hostile-files";
 import { quantile } from "./_collab-world";
+import { waitHttp } from "./_http";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 /** Probe for at least this long in each phase, so that p99 rests on a few hundred samples. */
 const PHASE_MS = 8_000;
 const PROBE_INTERVAL_MS = 10;
-
-async function waitHttp(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
 
 /** Signs in through next-auth's credentials endpoint, as the sign-in form does; returns the cookie header. */
 async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
