@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { extractSource } from "../lib/server/import/extract-source";
+import { closeExtractPool, extractInWorker } from "../lib/server/import/extract-pool";
 import { resolveDatabase } from "../lib/server/db/resolve";
 import { applyMigrations } from "../lib/server/db/migrate";
 
@@ -49,7 +49,7 @@ function out(line: string): void {
 
 /** Extracts and normalises one file exactly as an upload does, without a database. */
 async function normaliseFile(file: string): Promise<Record<string, unknown>> {
-  const src = await extractSource(basename(file), new Uint8Array(readFileSync(file)));
+  const src = await extractInWorker(basename(file), new Uint8Array(readFileSync(file)));
   const r = src.normalised;
   return {
     file,
@@ -108,4 +108,6 @@ try {
 } catch (e) {
   process.stderr.write(`import: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 1;
+} finally {
+  await closeExtractPool();
 }

@@ -1,12 +1,15 @@
 /**
  * Import benchmark: decode + normalise about 1 MB of Japanese text built from the demo
- * corpus, against a plain decode of the same bytes.
+ * corpus, against a plain decode of the same bytes; and the web server's health latency
+ * while hostile files are imported (scripts/bench/_import-hostile.ts).
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { decodeBytes } from "../../lib/core/text/decode-bytes";
 import { normaliseText } from "../../lib/core/text/normalise-text";
 import type { BenchResult } from "../bench";
+import { round2 } from "./_collab-world";
+import { hostileHealth } from "./_import-hostile";
 
 const DEMO = fileURLToPath(new URL("../../prisma/demo/", import.meta.url));
 const TARGET_BYTES = 1024 * 1024;
@@ -37,12 +40,19 @@ function medianMs(fn: () => void): number {
   return times[Math.floor(times.length / 2)] ?? 0;
 }
 
-/** `import_ms_per_mb`: median milliseconds to decode and normalise one MB. */
+/**
+ * `import_ms_per_mb`: median milliseconds to decode and normalise one MB.
+ * `import_hostile_health_p99_ms`: p99 of /api/health while hostile files are imported.
+ */
 export async function run(): Promise<BenchResult[]> {
   const bytes = corpusBytes();
   const mb = bytes.length / (1024 * 1024);
   const baseline = medianMs(() => void new TextDecoder("utf-8").decode(bytes)) / mb;
   const value = medianMs(() => void normaliseText(decodeBytes(bytes).text)) / mb;
-  const round = (n: number): number => Math.round(n * 100) / 100;
-  return [{ metric: "import_ms_per_mb", value: round(value), unit: "ms/MB", target: 500, baseline: round(baseline), ratio: round(value / Math.max(baseline, 1e-6)) }];
+  const health = await hostileHealth();
+  if (health.failures.length) throw new Error(`hostile uploads were not answered as expected: ${health.failures.join("; ")}`);
+  return [
+    { metric: "import_ms_per_mb", value: round2(value), unit: "ms/MB", target: 500, baseline: round2(baseline), ratio: round2(value / Math.max(baseline, 1e-6)) },
+    { metric: "import_hostile_health_p99_ms", value: round2(health.value), unit: "ms", target: 200, baseline: round2(health.baseline), ratio: round2(health.value / Math.max(health.baseline, 1e-6)) },
+  ];
 }

@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import type { BenchResult } from "../bench";
 import { quantile, round2 } from "./_collab-world";
+import { waitHttp } from "./_http";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const PANES = 4;
@@ -25,19 +26,6 @@ const PER_DOC = 2_000;
 const RUNS = 3;
 const SAMPLES = 30;
 const COLOURS = ["#f5c518", "#3aa66a", "#3b82d6", "#e05a9c", "#8b5cd6"];
-
-async function waitHttp(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
 
 /**
  * Navigation start → the last pane's "painted" mark (first highlights, from the server's

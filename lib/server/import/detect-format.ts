@@ -6,6 +6,17 @@ const BY_EXTENSION: Record<string, SourceFormat> = {
   txt: "text", text: "text", md: "markdown", markdown: "markdown", html: "html", htm: "html", xhtml: "html", docx: "docx", pdf: "pdf",
 };
 
+const MIME: Record<SourceFormat, string> = {
+  text: "text/plain",
+  markdown: "text/markdown",
+  html: "text/html",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+};
+
+/** The media type stored for a document version of this format. */
+export const mimeOf = (format: SourceFormat): string => MIME[format];
+
 function startsWith(bytes: Uint8Array, signature: number[]): boolean {
   return signature.every((b, i) => bytes[i] === b);
 }

@@ -16,18 +16,22 @@ export interface ExtractedSource {
   title: string | null;
 }
 
-const MIME: Record<SourceFormat, string> = {
-  text: "text/plain",
-  markdown: "text/markdown",
-  html: "text/html",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  pdf: "application/pdf",
-};
-export const mimeOf = (format: SourceFormat) => MIME[format];
+/**
+ * Refuses a text too long to store before normalising it (the expensive step): every
+ * non-whitespace character survives normalisation, so their count is a lower bound.
+ */
+function assertFits(raw: string): void {
+  let chars = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c > 0x20 && c !== 0x3000) chars++;
+  }
+  if (chars > IMPORT_LIMITS.maxTextChars) throw new AppError("too_large", "import_too_large", { details: { limit: IMPORT_LIMITS.maxTextChars } });
+}
 
 /**
- * Bytes of any supported format → the canonical text model. Pure of the database:
- * the CLI's dry run and the upload route share it.
+ * Bytes of any supported format → the canonical text model. Pure of the database;
+ * callers with untrusted bytes run it in the worker pool (`extractInWorker`, extract-pool.ts).
  */
 export async function extractSource(fileName: string, bytes: Uint8Array): Promise<ExtractedSource> {
   if (bytes.length > IMPORT_LIMITS.maxUploadBytes) throw new AppError("too_large", "import_too_large", { details: { limit: IMPORT_LIMITS.maxUploadBytes } });
@@ -41,12 +45,14 @@ export async function extractSource(fileName: string, bytes: Uint8Array): Promis
     const decoded = decodeBytes(bytes);
     extraWarnings.push(...decoded.warnings);
     raw = decoded.text;
+    assertFits(raw);
     normalised = normaliseText(raw, { format: format === "markdown" ? "markdown" : "text" });
   } else if (format === "html") {
     const decoded = decodeBytes(bytes);
     const html = extractHtml(decoded.text);
     extraWarnings.push(...decoded.warnings, ...html.warnings);
     raw = html.markdown;
+    assertFits(raw);
     normalised = normaliseText(raw, { format: "markdown" });
     authors = html.byline;
     title = html.title;
@@ -54,11 +60,13 @@ export async function extractSource(fileName: string, bytes: Uint8Array): Promis
     const docx = await extractDocx(bytes);
     extraWarnings.push(...docx.warnings);
     raw = docx.markdown;
+    assertFits(raw);
     normalised = normaliseText(raw, { format: "markdown" });
   } else {
     const pdf = await extractPdf(bytes);
     extraWarnings.push(...pdf.warnings);
     raw = pdf.pages.join(PAGE_SEPARATOR);
+    assertFits(raw);
     normalised = normaliseText(pdf.pages);
   }
   if (normalised.text.trim().length === 0) throw new AppError("invalid_input", "import_empty", { details: { fileName } });

@@ -5,7 +5,9 @@ import { defineOperation } from "../ops/define";
 import { prisma } from "../db/client";
 import { createDocument, createDocumentVersion } from "../documents/create-document";
 import { contentOf } from "./content-of";
-import { extractSource, mimeOf, type ExtractedSource } from "./extract-source";
+import { mimeOf } from "./detect-format";
+import { extractInWorker } from "./extract-pool";
+import type { ExtractedSource } from "./extract-source";
 import { logger } from "../log";
 
 const log = logger("import");
@@ -20,13 +22,16 @@ function titleOf(src: ExtractedSource, name: string): string {
   return parsed.success ? parsed.data : stripUnsafeChars(candidate).slice(0, 200) || name;
 }
 
-/** Imports one file as a new document (first version). All or nothing. */
+/**
+ * Imports one file as a new document (first version). All or nothing: the file is
+ * extracted in a worker first, and the database is written only once that succeeded.
+ */
 export const importDocumentOp = defineOperation({
   name: "documents.import",
   permission: { kind: "workspace", action: "document.create" },
   input: z.object({ workspaceId: idSchema, fileName, bytes }),
   async run(ctx, input) {
-    const src = await extractSource(input.fileName, input.bytes);
+    const src = await extractInWorker(input.fileName, input.bytes);
     const doc = await createDocument(
       ctx.workspaceId,
       ctx.actor.id,
@@ -62,7 +67,7 @@ export const importVersionOp = defineOperation({
   async run(ctx, input) {
     const doc = await prisma.document.findFirst({ where: { id: input.documentId, workspaceId: ctx.workspaceId, deletedAt: null }, select: { id: true } });
     if (!doc) throw new AppError("not_found", "document_not_found");
-    const src = await extractSource(input.fileName, input.bytes);
+    const src = await extractInWorker(input.fileName, input.bytes);
     const version = await createDocumentVersion(doc.id, ctx.workspaceId, ctx.actor.id, { sourceName: input.fileName, sourceType: mimeOf(src.format) }, contentOf(src), ctx.now);
     return { id: doc.id, version: version.number, warnings: src.normalised.warnings };
   },
