@@ -5,9 +5,9 @@
  * are read on every query (a rename needs no rebuild).
  *
  * Why memory and not PostgreSQL: the index is derived from immutable versions, a query over it
- * takes a few milliseconds (`npm run bench -- similar`: p95 6–10 ms on 10 MB of Japanese), and
- * rebuilding it costs 0.3–0.5 s per MB of text on a loaded 2-core machine, paid once per new
- * version; persisting ~4 million postings would add a table of millions of rows and a query of
+ * takes a few milliseconds (`npm run bench -- similar`: p95 6 ms on 10 MB of Japanese on a quiet
+ * 2-core machine, 10–24 ms under heavy load), and building it costs about 0.45 s per MB of text
+ * (quiet), paid once per workspace and then only for new versions; persisting ~4 million postings would add a table of millions of rows and a query of
  * them per request to save that. A new version re-analyses only that document (the analyses of
  * the others are kept with the entry) and re-assembles the postings. Known cost: the first
  * build of a 10 MB workspace runs on the web process's thread for a few seconds (yielding
