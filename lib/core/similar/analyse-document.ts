@@ -22,16 +22,19 @@ export interface AnalysedDocument {
   text: string;
   /** Units with at least one feature. */
   units: PassageUnit[];
-  /** Per unit: distinct feature numbers (ascending) and their counts. */
+  /** Per unit: distinct feature numbers (ascending) and their tf weights (tfWeight of the count). */
   features: Int32Array[];
-  counts: Int32Array[];
+  tf: Float32Array[];
 }
+
+/** tf = 1 + ln(count): a phrase repeated in one paragraph counts, but not linearly. */
+export const tfWeight = (count: number): number => 1 + Math.log(count);
 
 let occurrences: Int32Array<ArrayBuffer> = new Int32Array(4096);
 
 /** Analyses one document version, numbering new features in `table`. */
 export function analyseDocument(table: FeatureTable, d: SourceDocument): AnalysedDocument {
-  const out: AnalysedDocument = { documentId: d.documentId, versionId: d.versionId, text: d.text, units: [], features: [], counts: [] };
+  const out: AnalysedDocument = { documentId: d.documentId, versionId: d.versionId, text: d.text, units: [], features: [], tf: [] };
   for (const u of passageUnits(d.text, d.blocks)) {
     // Feature numbers of every occurrence, sorted, then counted run by run.
     let n = 0;
@@ -51,7 +54,7 @@ export function analyseDocument(table: FeatureTable, d: SourceDocument): Analyse
     }
     out.units.push(u);
     out.features.push(ids);
-    out.counts.push(cs);
+    out.tf.push(Float32Array.from(cs, tfWeight));
   }
   return out;
 }

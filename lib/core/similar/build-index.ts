@@ -49,7 +49,6 @@ export const DROPPED = -1;
 /** `kept` of a feature the table holds only from versions no longer indexed: unseen to a query. */
 export const ABSENT = -2;
 
-export const tfWeight = (count: number): number => 1 + Math.log(count);
 export const idfOf = (units: number, df: number): number => Math.log(1 + units / df);
 
 /** Builds the index of `documents` (their current versions) from scratch. */
@@ -65,13 +64,13 @@ export function buildSimilarIndex(documents: readonly SourceDocument[]): Similar
 export function assembleIndex(table: FeatureTable, analysed: readonly AnalysedDocument[]): SimilarIndex {
   const units: IndexedUnit[] = [];
   const unitFeatures: Int32Array[] = [];
-  const unitCounts: Int32Array[] = [];
+  const unitTf: Float32Array[] = [];
   const df = new Int32Array(table.size);
   analysed.forEach((a, doc) => {
     a.units.forEach((u, i) => {
       units.push({ ...u, doc });
       unitFeatures.push(a.features[i]!);
-      unitCounts.push(a.counts[i]!);
+      unitTf.push(a.tf[i]!);
       for (const id of a.features[i]!) df[id]! += 1;
     });
   });
@@ -98,12 +97,12 @@ export function assembleIndex(table: FeatureTable, analysed: readonly AnalysedDo
   let weights = new Float64Array(256);
   for (let u = 0; u < n; u++) {
     const ids = unitFeatures[u]!;
-    const cs = unitCounts[u]!;
+    const tf = unitTf[u]!;
     if (weights.length < ids.length) weights = new Float64Array(ids.length * 2);
     let norm = 0;
     for (let i = 0; i < ids.length; i++) {
       const k = keptId[ids[i]!]!;
-      const w = k >= 0 ? tfWeight(cs[i]!) * idf[k]! : 0;
+      const w = k >= 0 ? tf[i]! * idf[k]! : 0;
       weights[i] = w;
       norm += w * w;
     }

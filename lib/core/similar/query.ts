@@ -5,7 +5,8 @@
  * baseline and as the tests' oracle.
  */
 import { passageFeatures, type FeatureCounts } from "./features";
-import { ABSENT, DROPPED, idfOf, tfWeight, type SimilarIndex } from "./build-index";
+import { tfWeight } from "./analyse-document";
+import { ABSENT, DROPPED, idfOf, type SimilarIndex } from "./build-index";
 
 export const SIMILAR_LIMITS = {
   /** A query passage is cut to this many UTF-16 code units (a whole section says little more). */

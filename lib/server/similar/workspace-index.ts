@@ -5,16 +5,17 @@
  * are read on every query (a rename needs no rebuild).
  *
  * Why memory and not PostgreSQL: the index is derived from immutable versions, a query over it
- * takes a few milliseconds (`npm run bench -- similar`: p95 6–10 ms on 10 MB of Japanese), and
- * rebuilding it costs 0.3–0.5 s per MB of text on a loaded 2-core machine, paid once per new
- * version; persisting ~4 million postings would add a table of millions of rows and a query of
+ * takes a few milliseconds (`npm run bench -- similar`: p95 6 ms on 10 MB of Japanese on a quiet
+ * 2-core machine, 10–24 ms under heavy load), and building it costs about 0.45 s per MB of text
+ * (quiet), paid once per workspace and then only for new versions; persisting ~4 million postings would add a table of millions of rows and a query of
  * them per request to save that. A new version re-analyses only that document (the analyses of
  * the others are kept with the entry) and re-assembles the postings. Known cost: the first
  * build of a 10 MB workspace runs on the web process's thread for a few seconds (yielding
  * between documents, so a large paper holds other requests for its own analysis only); a worker
  * thread would remove even that. Each web instance builds its
- * own copy (the web tier stays stateless). Bounded: at most CACHE_MAX workspaces are kept, the
- * least recently used dropped first; concurrent queries share one build.
+ * own copy (the web tier stays stateless). Bounded: at most CACHE_MAX workspaces and
+ * CACHE_MAX_CHARS characters are kept, the least recently used dropped first; concurrent
+ * queries share one build.
  */
 import { analyseDocument, assembleIndex, FeatureTable, type AnalysedDocument, type SimilarIndex } from "../../core/similar";
 import { sanitiseBlocks } from "../../core/reader";
@@ -23,6 +24,13 @@ import { logger } from "../log";
 
 const log = logger("similar");
 const CACHE_MAX = 8;
+/**
+ * …and at most this many characters of text across them. An index with its kept analyses takes
+ * about 25 bytes per character (10 MB of Japanese, 3.4 M characters: 3.9 M postings at 8 bytes,
+ * 5.4 M unit–feature pairs at 8 bytes, the text, the feature table), so this bounds the cache
+ * near 300 MB however large the workspaces are.
+ */
+const CACHE_MAX_CHARS = 12_000_000;
 /** A workspace's feature table keeps the features of replaced versions; past this size it starts afresh. */
 const TABLE_MAX = 4_000_000;
 
@@ -34,6 +42,8 @@ export interface WorkspaceIndex {
 
 interface Entry {
   key: string;
+  /** Characters of the indexed texts (for the cache's budget). */
+  chars: number;
   index: Promise<SimilarIndex>;
   /** Shared by the entries of one workspace, so analyses of unchanged versions are reused. */
   table: FeatureTable;
@@ -46,15 +56,16 @@ interface CurrentDocument {
   id: string;
   title: string;
   versionId: string;
+  chars: number;
 }
 
 /** The live documents of a workspace with their current (highest-numbered) version. */
 async function currentDocuments(workspaceId: string): Promise<CurrentDocument[]> {
   const rows = await prisma.document.findMany({
     where: { workspaceId, deletedAt: null },
-    select: { id: true, title: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
+    select: { id: true, title: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, charCount: true } } },
   });
-  return rows.flatMap((d) => (d.versions[0] ? [{ id: d.id, title: d.title, versionId: d.versions[0].id }] : []));
+  return rows.flatMap((d) => (d.versions[0] ? [{ id: d.id, title: d.title, versionId: d.versions[0].id, chars: d.versions[0].charCount }] : []));
 }
 
 /**
@@ -92,7 +103,7 @@ export async function workspaceIndex(workspaceId: string): Promise<WorkspaceInde
   if (!entry || entry.key !== key) {
     const previous = entry;
     const table = previous && previous.table.size < TABLE_MAX ? previous.table : new FeatureTable();
-    const fresh = { key, table, analyses: new Map<string, AnalysedDocument>() };
+    const fresh = { key, chars: docs.reduce((n, d) => n + d.chars, 0), table, analyses: new Map<string, AnalysedDocument>() };
     entry = Object.assign(fresh, { index: build(workspaceId, docs, fresh, table === previous?.table ? previous : undefined) });
     // A failed build is not kept: the next query tries again.
     entry.index.catch(() => cache.get(workspaceId) === entry && cache.delete(workspaceId));
@@ -100,11 +111,12 @@ export async function workspaceIndex(workspaceId: string): Promise<WorkspaceInde
   // Re-inserting marks the entry as the most recently used.
   cache.delete(workspaceId);
   cache.set(workspaceId, entry);
-  while (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
+  // The least recently used go first; the workspace just asked for always stays.
+  let chars = [...cache.values()].reduce((n, e) => n + e.chars, 0);
+  for (const [id, e] of cache) {
+    if (id === workspaceId || (cache.size <= CACHE_MAX && chars <= CACHE_MAX_CHARS)) break;
+    cache.delete(id);
+    chars -= e.chars;
+  }
   return { index: await entry.index, titles: new Map(docs.map((d) => [d.id, d.title])) };
-}
-
-/** Forgets every cached index (tests). */
-export function clearSimilarCache(): void {
-  cache.clear();
 }
