@@ -1,0 +1,73 @@
+/**
+ * The candidate query: chunks of one workspace whose tagged grams hold every bigram of the
+ * included terms (GIN), re-checked on the folded key (`strpos`: every term literally, so `%`,
+ * `_`, `\` and `'` are plain characters), with the hits each chunk owns counted in SQL the way
+ * lib/core/search/match.ts finds them. Also the same rows found by a sequential scan alone
+ * (`useIndex: false`), the baseline the benchmark measures against.
+ */
+import { Prisma } from "../../generated/prisma/client";
+import { prisma } from "../db/client";
+import { queryLexemes, tsqueryOf, workspaceTag, type SearchKind } from "../../core/search";
+
+export interface MatchFilters {
+  documentIds: string[];
+  kinds: SearchKind[];
+  themeIds: string[];
+  authorIds: string[];
+}
+
+export interface ChunkMatch {
+  id: string;
+  documentId: string;
+  n: number;
+}
+
+const KIND_ORDER = Prisma.sql`CASE c."kind" WHEN 'text' THEN 0 WHEN 'annotation' THEN 1 WHEN 'note' THEN 2 ELSE 3 END`;
+
+/** Non-overlapping occurrences of `term` that start in the owned part of the key. */
+function countOf(term: string): Prisma.Sql {
+  const len = Array.from(term).length;
+  return Prisma.sql`((length(left(c."key", c."ownKeyLen" + ${len - 1}::int)) - length(replace(left(c."key", c."ownKeyLen" + ${len - 1}::int), ${term}::text, ''))) / ${len}::int)`;
+}
+
+function filtersSql(workspaceId: string, f: MatchFilters): Prisma.Sql[] {
+  const out: Prisma.Sql[] = [];
+  if (f.documentIds.length) out.push(Prisma.sql`c."documentId" = ANY(${f.documentIds}::text[])`);
+  if (f.kinds.length) out.push(Prisma.sql`c."kind" = ANY(${f.kinds}::text[])`);
+  if (f.authorIds.length) out.push(Prisma.sql`c."authorId" = ANY(${f.authorIds}::text[])`);
+  if (f.themeIds.length) {
+    // Text has no theme: with a theme filter, the tagged passages are the annotation hits.
+    const tagged = Prisma.sql`SELECT t."annotationId" FROM "AnnotationTheme" t WHERE t."workspaceId" = ${workspaceId} AND t."themeId" = ANY(${f.themeIds}::text[])`;
+    out.push(Prisma.sql`(c."annotationId" IN (${tagged}) OR c."replyId" IN (SELECT r."id" FROM "Reply" r WHERE r."workspaceId" = ${workspaceId} AND r."annotationId" IN (${tagged})))`);
+  }
+  return out;
+}
+
+/**
+ * Matching chunks in result order (document by creation, then text, quotes, notes, replies, by
+ * position), at most `cap`, each with its number of hits (> 0).
+ */
+export async function matchChunks(workspaceId: string, include: readonly string[], exclude: readonly string[], filters: MatchFilters, cap: number, useIndex = true): Promise<ChunkMatch[]> {
+  if (!include.length) return [];
+  const tsquery = tsqueryOf(queryLexemes(workspaceTag(workspaceId), include));
+  const conditions = [
+    Prisma.sql`c."workspaceId" = ${workspaceId}`,
+    ...(useIndex ? [Prisma.sql`c."grams" @@ ${tsquery}::tsquery`] : []),
+    ...include.map((t) => Prisma.sql`strpos(c."key", ${t}::text) > 0`),
+    ...exclude.map((t) => Prisma.sql`strpos(c."key", ${t}::text) = 0`),
+    ...filtersSql(workspaceId, filters),
+  ];
+  const count = Prisma.join(include.map(countOf), " + ");
+  const rows = await prisma.$queryRaw<{ id: string; documentId: string; n: number }[]>`
+    SELECT m."id", m."documentId", m."n" FROM (
+      SELECT c."id"::text AS "id", c."documentId", (${count})::int AS "n", d."createdAt" AS "docAt", ${KIND_ORDER} AS "kindOrder",
+             c."sourceStart", c."annotationId", c."replyId", c."seq"
+      FROM "SearchChunk" c
+      JOIN "Document" d ON d."id" = c."documentId" AND d."workspaceId" = ${workspaceId} AND d."deletedAt" IS NULL
+      WHERE ${Prisma.join(conditions, " AND ")}
+    ) m
+    WHERE m."n" > 0
+    ORDER BY m."docAt", m."documentId", m."kindOrder", m."sourceStart", m."annotationId" NULLS FIRST, m."replyId" NULLS FIRST, m."seq"
+    LIMIT ${cap}`;
+  return rows;
+}
