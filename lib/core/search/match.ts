@@ -34,9 +34,13 @@ export function ownKeyLength(folded: FoldedText, ownEnd: number): number {
   return lo;
 }
 
-/** True when the chunk holds every included term and none of the excluded ones. */
-export function chunkMatches(key: string, include: readonly string[], exclude: readonly string[]): boolean {
-  return include.length > 0 && include.every((t) => key.includes(t)) && !exclude.some((t) => key.includes(t));
+/**
+ * True when a passage holds every included term and none of the excluded ones: terms count in
+ * the owned part of the key (`ownKeyLen`); an occurrence that starts there may run into the overlap.
+ */
+export function chunkMatches(key: string, include: readonly string[], exclude: readonly string[], ownKeyLen = key.length): boolean {
+  const starts = (t: string) => occurrences(key, t, ownKeyLen).length > 0;
+  return include.length > 0 && include.every(starts) && !exclude.some(starts);
 }
 
 /**

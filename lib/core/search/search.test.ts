@@ -67,6 +67,8 @@ describe("matching", () => {
     expect(chunkMatches("核抑止と同盟", ["核", "中国"], [])).toBe(false);
     expect(chunkMatches("核抑止と同盟", ["核"], ["同盟"])).toBe(false);
     expect(chunkMatches("核抑止", [], [])).toBe(false);
+    expect(chunkMatches("核抑止同盟", ["核", "同盟"], [], 3)).toBe(false);
+    expect(chunkMatches("核抑止同盟", ["核"], ["同盟"], 3)).toBe(true);
   });
 });
 

@@ -24,10 +24,14 @@ export interface ChunkMatch {
 
 const KIND_ORDER = Prisma.sql`CASE c."kind" WHEN 'text' THEN 0 WHEN 'annotation' THEN 1 WHEN 'note' THEN 2 ELSE 3 END`;
 
+/** The key up to the last position where an occurrence of `term` could still start in the owned part. */
+function ownedKey(term: string): Prisma.Sql {
+  return Prisma.sql`left(c."key", c."ownKeyLen" + ${Array.from(term).length - 1}::int)`;
+}
+
 /** Non-overlapping occurrences of `term` that start in the owned part of the key. */
 function countOf(term: string): Prisma.Sql {
-  const len = Array.from(term).length;
-  return Prisma.sql`((length(left(c."key", c."ownKeyLen" + ${len - 1}::int)) - length(replace(left(c."key", c."ownKeyLen" + ${len - 1}::int), ${term}::text, ''))) / ${len}::int)`;
+  return Prisma.sql`((length(${ownedKey(term)}) - length(replace(${ownedKey(term)}, ${term}::text, ''))) / ${Array.from(term).length}::int)`;
 }
 
 function filtersSql(workspaceId: string, f: MatchFilters): Prisma.Sql[] {
@@ -53,8 +57,10 @@ export async function matchChunks(workspaceId: string, include: readonly string[
   const conditions = [
     Prisma.sql`c."workspaceId" = ${workspaceId}`,
     ...(useIndex ? [Prisma.sql`c."grams" @@ ${tsquery}::tsquery`] : []),
-    ...include.map((t) => Prisma.sql`strpos(c."key", ${t}::text) > 0`),
-    ...exclude.map((t) => Prisma.sql`strpos(c."key", ${t}::text) = 0`),
+    // A passage (a chunk's owned part) must hold every included term and no excluded one; the
+    // overlap only lets a hit that starts in the passage run past its end.
+    ...include.map((t) => Prisma.sql`strpos(c."key", ${t}::text) > 0 AND strpos(${ownedKey(t)}, ${t}::text) > 0`),
+    ...exclude.map((t) => Prisma.sql`strpos(${ownedKey(t)}, ${t}::text) = 0`),
     ...filtersSql(workspaceId, filters),
   ];
   const count = Prisma.join(include.map(countOf), " + ");

@@ -7,11 +7,10 @@ import { prisma } from "../db/client";
 import { logger } from "../log";
 import { indexAnnotations, indexReplies, indexVersion } from "./index-sources";
 import { lockSearch } from "./write-chunks";
+import { SEARCH_INDEX_FORMAT } from "./index-format";
 
 const log = logger("search");
 
-/** Bump when the key, the grams or the chunking change: every workspace is then rebuilt once. */
-export const SEARCH_INDEX_FORMAT = 1;
 
 /** Rebuilds the index of one workspace in one transaction; returns the rows written. */
 export async function rebuildSearchIndex(workspaceId: string, now = new Date()): Promise<number> {
