@@ -92,9 +92,12 @@ async function main(args: Args): Promise<number> {
 }
 
 const args = parseArgs(process.argv.slice(2));
+let code: number;
 try {
-  process.exitCode = await main(args);
+  code = await main(args);
 } catch (e) {
   process.stderr.write(`search: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exitCode = 1;
+  code = 1;
 }
+// Explicitly: something during shutdown resets process.exitCode (seen with a failed lookup).
+process.exit(code);
