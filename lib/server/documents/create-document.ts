@@ -23,6 +23,9 @@ export interface DocumentMeta {
   sourceType?: string | null;
 }
 
+/** Indexing a large document for search (same transaction) takes seconds, more than Prisma's default 5. */
+const INDEXING_TX = { timeout: 120_000, maxWait: 30_000 };
+
 export function contentHash(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
@@ -51,7 +54,7 @@ export async function createDocument(workspaceId: string, actorId: string | null
     await indexVersion(tx, { workspaceId, documentId: doc.id, versionId: version.id, text: content.text, blocks: content.blocks });
     await recordActivity(tx, { workspaceId, actorId, action: "document.create", targetType: "document", targetId: doc.id, at: now });
     return doc;
-  });
+  }, INDEXING_TX);
 }
 
 function insertVersion(tx: Prisma.TransactionClient, documentId: string, number: number, meta: Pick<DocumentMeta, "sourceName" | "sourceType">, content: DocumentContent, now: Date) {
@@ -89,5 +92,5 @@ export async function createDocumentVersion(documentId: string, workspaceId: str
     await tx.document.update({ where: { id: documentId }, data: { updatedAt: now } });
     await recordActivity(tx, { workspaceId, actorId, action: "document.version", targetType: "document", targetId: documentId, data: { version: version.number }, at: now });
     return version;
-  });
+  }, INDEXING_TX);
 }
