@@ -53,7 +53,7 @@ function buildDocuments(paras: string[], seed: number): string[] {
   for (let n = 0; bytes < TARGET_BYTES; n++) {
     const p = perturb(paras[Math.floor(rnd() * paras.length)]!, kanji, rnd);
     const doc = docs[n % DOCUMENTS]!;
-    if (doc.length % 12 === 0) doc.push(`第${doc.length / 12 + 1}節　${p.slice(0, 12)}`);
+    if (doc.length % 12 === 0) doc.push(`第${doc.length / 12 + 1}節\u3000${p.slice(0, 12)}`);
     doc.push(p);
     bytes += Buffer.byteLength(p) + 2;
   }

@@ -69,6 +69,16 @@ describe("searchWorkspace", () => {
     await expect(search("あ".repeat(1001))).rejects.toMatchObject({ code: "invalid_input" });
   });
 
+  it("counts astral characters and composed marks the same in SQL and in the mapping", async () => {
+    const c = await paste(world, "丁論文", "𠮷野家の𠮷田さんはｶﾞｲﾄﾞﾗｲﾝを読んだ。");
+    const r = await search("𠮷", { documentIds: [c.id] });
+    expect(r.hits.map((h) => c.text.slice(h.start, h.end))).toEqual(["𠮷", "𠮷"]);
+    expect(r.total).toBe(2);
+    const g = await search("ガイドライン", { documentIds: [c.id] });
+    expect(g.hits.map((h) => c.text.slice(h.start, h.end))).toEqual(["ｶﾞｲﾄﾞﾗｲﾝ"]);
+    await deleteDocumentOp.execute(world.members.editor, { workspaceId: world.workspace.id, documentId: c.id });
+  });
+
   it("bounds and pages a query that matches every paragraph", async () => {
     const first = await search("の", { limit: 3 });
     expect(first.hits).toHaveLength(3);
