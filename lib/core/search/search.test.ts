@@ -99,18 +99,19 @@ describe("query language", () => {
 });
 
 describe("grams", () => {
-  it("has unigrams and bigrams by code point", () => {
-    expect(gramsOf("核𠮷a").sort()).toEqual(["a", "核", "核𠮷", "𠮷", "𠮷a"].sort());
+  it("has bigrams by code point and the last character", () => {
+    expect(gramsOf("核𠮷a").sort()).toEqual(["a", "核𠮷", "𠮷a"].sort());
     expect(termGrams("核")).toEqual(["核"]);
+    expect(queryLexemes("t", ["核", "抑止"])).toEqual([{ lexeme: "t核", prefix: true }, { lexeme: "t抑止", prefix: false }]);
   });
 
   it("quotes tsquery lexemes", () => {
-    expect(tsqueryOf(["a'b", "c\\d", "e&|"])).toBe("'a''b' & 'c\\\\d' & 'e&|'");
+    expect(tsqueryOf([{ lexeme: "a'b", prefix: false }, { lexeme: "c\\d", prefix: true }, { lexeme: "e&|", prefix: false }])).toBe("'a''b' & 'c\\\\d':* & 'e&|'");
   });
 
   it("tags lexemes per workspace", () => {
     expect(workspaceTag("ws1")).not.toBe(workspaceTag("ws2"));
-    expect(workspaceTag("ws1")).toHaveLength(7);
+    expect(workspaceTag("ws1")).toHaveLength(4);
   });
 });
 

@@ -50,10 +50,12 @@ export async function writeChunks(tx: Db, items: readonly { source: ChunkSource;
   const flush = async () => {
     if (!rows.length) return;
     await tx.$executeRawUnsafe(
-      `INSERT INTO "SearchChunk" ("workspaceId","documentId","kind","versionId","annotationId","replyId","authorId","seq","sourceStart","ownEnd","text","key","ownKeyLen","grams","headingPath","page")
-       SELECT u.ws, u.doc, u.kind, u.ver, u.ann, u.rep, u.author, u.seq, u.ss, u.oe, u.txt, u.key, u.okl,
+      `INSERT INTO "SearchChunk" ("workspaceId","documentId","kind","versionId","annotationId","replyId","authorId","seq","docAt","kindOrder","sourceStart","ownEnd","text","key","ownKeyLen","grams","headingPath","page")
+       SELECT u.ws, u.doc, u.kind, u.ver, u.ann, u.rep, u.author, u.seq, d."createdAt",
+              CASE u.kind WHEN 'text' THEN 0 WHEN 'annotation' THEN 1 WHEN 'note' THEN 2 ELSE 3 END, u.ss, u.oe, u.txt, u.key, u.okl,
               array_to_tsvector(string_to_array(u.lex, ' ')), ARRAY(SELECT json_array_elements_text(u.hp)), u.page
-       FROM json_to_recordset($1::json) AS u(ws text, doc text, kind text, ver text, ann text, rep text, author text, seq int, ss int, oe int, txt text, key text, okl int, lex text, hp json, page int)`,
+       FROM json_to_recordset($1::json) AS u(ws text, doc text, kind text, ver text, ann text, rep text, author text, seq int, ss int, oe int, txt text, key text, okl int, lex text, hp json, page int)
+       JOIN "Document" d ON d."id" = u.doc AND d."workspaceId" = u.ws`,
       JSON.stringify(rows),
     );
     written += rows.length;

@@ -9,6 +9,8 @@ CREATE TABLE "SearchChunk" (
     "replyId" TEXT,
     "authorId" TEXT,
     "seq" INTEGER NOT NULL,
+    "docAt" TIMESTAMP(3) NOT NULL,
+    "kindOrder" INTEGER NOT NULL,
     "sourceStart" INTEGER NOT NULL,
     "ownEnd" INTEGER NOT NULL,
     "text" TEXT NOT NULL,
@@ -38,6 +40,9 @@ CREATE INDEX "SearchChunk_versionId_idx" ON "SearchChunk"("versionId");
 
 -- CreateIndex
 CREATE INDEX "SearchChunk_grams_idx" ON "SearchChunk" USING GIN ("grams");
+
+-- CreateIndex
+CREATE INDEX "SearchChunk_workspaceId_docAt_documentId_kindOrder_sourceSt_idx" ON "SearchChunk"("workspaceId", "docAt", "documentId", "kindOrder", "sourceStart", "id");
 
 -- AddForeignKey
 ALTER TABLE "SearchChunk" ADD CONSTRAINT "SearchChunk_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
