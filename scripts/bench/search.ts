@@ -108,20 +108,20 @@ export async function run(): Promise<BenchResult[]> {
     await prisma.$executeRawUnsafe(`VACUUM ANALYZE "SearchChunk"`);
 
     const mix = queries(texts, 7);
-    const timeAll = async (scan: boolean): Promise<number[]> => {
+    const timeAll = async (strategy: "auto" | "scan"): Promise<number[]> => {
       const times: number[] = [];
-      for (const q of mix) await searchWorkspace(ws.id, { q, documentIds: [], kinds: [], themeIds: [], authorIds: [], offset: 0, limit: 20 }, { scan });
+      for (const q of mix) await searchWorkspace(ws.id, { q, documentIds: [], kinds: [], themeIds: [], authorIds: [], offset: 0, limit: 20 }, { strategy });
       for (let r = 0; r < ROUNDS; r++) {
         for (const q of mix) {
           const s = performance.now();
-          await searchWorkspace(ws.id, { q, documentIds: [], kinds: [], themeIds: [], authorIds: [], offset: 0, limit: 20 }, { scan });
+          await searchWorkspace(ws.id, { q, documentIds: [], kinds: [], themeIds: [], authorIds: [], offset: 0, limit: 20 }, { strategy });
           times.push(performance.now() - s);
         }
       }
       return times;
     };
-    const indexed = quantile(await timeAll(false), 0.95);
-    const scanned = quantile(await timeAll(true), 0.95);
+    const indexed = quantile(await timeAll("auto"), 0.95);
+    const scanned = quantile(await timeAll("scan"), 0.95);
     const result = (metric: string, value: number, unit: string, target: number, baseline: number): BenchResult => ({ metric, value: round2(value), unit, target, baseline: round2(baseline), ratio: round2(value / Math.max(baseline, 1e-6)) });
     return [
       result("search_p95_ms", indexed, "ms", 50, scanned),

@@ -11,6 +11,7 @@ import { getDocumentOp } from "../../lib/server/documents/get-document";
 import { prisma } from "../../lib/server/db/client";
 import { searchWorkspaceOp } from "../../lib/server/search/search-op";
 import { rebuildSearchIndex } from "../../lib/server/search/rebuild-index";
+import { searchWorkspace } from "../../lib/server/search/search-workspace";
 import type { SearchParams, SearchResult } from "../../lib/core/search";
 import { annotate, makeWorld, reply, startCollabForExport, writeThemes, type Paper } from "../export/support";
 import type { World } from "../support/factories";
@@ -136,6 +137,15 @@ describe("searchWorkspace", () => {
     await expect(search("極秘", {}, world.members.viewer, other.workspace.id)).rejects.toMatchObject({ code: "not_found" });
     await expect(search("極秘", {}, world.outsider)).rejects.toMatchObject({ code: "not_found" });
     expect(titles(await search("極秘", {}, other.members.viewer, other.workspace.id))).toEqual(["秘密"]);
+  });
+
+  it("finds the same hits by every plan: GIN candidates, walking the result order, scanning", async () => {
+    const input = { q: "", documentIds: [], kinds: [], themeIds: [], authorIds: [], offset: 0, limit: 100 };
+    for (const q of ["の", "拡大抑止協議", "核 -軍縮", "2+2", "%"]) {
+      const [gin, walk, scan] = await Promise.all((["gin", "walk", "scan"] as const).map((strategy) => searchWorkspace(world.workspace.id, { ...input, q }, { strategy })));
+      expect(walk).toEqual(gin);
+      expect(scan).toEqual(gin);
+    }
   });
 
   it("rebuilds a workspace's index to the same results", async () => {

@@ -10,7 +10,7 @@ export const SEARCH_KINDS = ["text", "annotation", "note", "reply"] as const;
 export const searchKindSchema = z.enum(SEARCH_KINDS);
 export type SearchKind = z.infer<typeof searchKindSchema>;
 
-export const SEARCH_PAGE = { limitDefault: 20, limitMax: 100, offsetMax: 5_000, totalCap: 2_000 } as const;
+export const SEARCH_PAGE = { limitDefault: 20, limitMax: 100, offsetMax: 5_000, totalCap: 1_000 } as const;
 
 /** Filters and page of a search; every list empty means "all". */
 export const searchParamsSchema = z.object({

@@ -2,8 +2,8 @@
  * The candidate query: chunks of one workspace whose tagged grams hold every bigram of the
  * included terms (GIN), re-checked on the folded key (`strpos`: every term literally, so `%`,
  * `_`, `\` and `'` are plain characters), with the hits each chunk owns counted in SQL the way
- * lib/core/search/match.ts finds them. Also the same rows found by a sequential scan alone
- * (`useIndex: false`), the baseline the benchmark measures against.
+ * lib/core/search/match.ts finds them. Strategy `scan` finds the same rows by a sequential scan
+ * alone, the baseline the benchmark measures against; `gin` and `walk` force one plan (tests).
  */
 import { Prisma } from "../../generated/prisma/client";
 import { prisma } from "../db/client";
@@ -20,6 +20,23 @@ export interface ChunkMatch {
   id: string;
   documentId: string;
   n: number;
+}
+
+/** Above this many GIN candidates per wanted row, walking the result order is cheaper. */
+const DENSE_FACTOR = 4;
+
+/**
+ * The planner's estimate of the workspace's GIN candidates (from the tsvector's element
+ * statistics; a plan costs about a millisecond, counting a common prefix term's candidates a
+ * hundred times that).
+ */
+async function estimatedCandidates(workspaceId: string, tsquery: string): Promise<number> {
+  const rows = await prisma.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>(
+    `EXPLAIN (FORMAT JSON) SELECT 1 FROM "SearchChunk" c WHERE c."workspaceId" = $1 AND c."grams" @@ $2::tsquery`,
+    workspaceId,
+    tsquery,
+  );
+  return rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0;
 }
 
 /** The key up to the last position where an occurrence of `term` could still start in the owned part. */
@@ -51,15 +68,24 @@ function filtersSql(workspaceId: string, f: MatchFilters): Prisma.Sql[] {
  * (workspaceId, docAt, …) index: for a term found in most passages the planner walks that index
  * and stops at the cap instead of re-checking every candidate the GIN index gives.
  */
-export async function matchChunks(workspaceId: string, include: readonly string[], exclude: readonly string[], filters: MatchFilters, cap: number, useIndex = true): Promise<ChunkMatch[]> {
+export type MatchStrategy = "auto" | "gin" | "walk" | "scan";
+
+export async function matchChunks(workspaceId: string, include: readonly string[], exclude: readonly string[], filters: MatchFilters, cap: number, strategy: MatchStrategy = "auto"): Promise<ChunkMatch[]> {
   if (!include.length) return [];
   const tsquery = tsqueryOf(queryLexemes(workspaceTag(workspaceId), include));
   // Deleting a document deletes its rows in the same transaction; this only covers a race.
   const deleted = (await prisma.document.findMany({ where: { workspaceId, deletedAt: { not: null } }, select: { id: true } })).map((d) => d.id);
   const count = Prisma.join(include.map(countOf), " + ");
+  // Terms found in most passages (「の」, 「核」 in a paper on deterrence): walking the result order
+  // and re-checking each passage stops at the cap after a few thousand rows, where taking every
+  // candidate from the GIN index means reading all of them (their grams included) to sort them.
+  // The planner underestimates how many passages pass `strpos` and would sort them all, so the
+  // walk is asked for explicitly. Without the index (strategy `scan`, the benchmark's baseline)
+  // the planner scans the workspace's rows sequentially.
+  const dense = strategy === "walk" || (strategy === "auto" && (await estimatedCandidates(workspaceId, tsquery)) >= cap * DENSE_FACTOR);
   const conditions = [
     Prisma.sql`c."workspaceId" = ${workspaceId}`,
-    ...(useIndex ? [Prisma.sql`c."grams" @@ ${tsquery}::tsquery`] : []),
+    ...(strategy !== "scan" && !dense ? [Prisma.sql`c."grams" @@ ${tsquery}::tsquery`] : []),
     // A passage (a chunk's owned part) must hold every included term and no excluded one; the
     // overlap only lets a hit that starts in the passage run past its end.
     ...include.map((t) => Prisma.sql`strpos(c."key", ${t}::text) > 0 AND strpos(${ownedKey(t)}, ${t}::text) > 0`),
@@ -67,10 +93,17 @@ export async function matchChunks(workspaceId: string, include: readonly string[
     ...(deleted.length ? [Prisma.sql`c."documentId" <> ALL(${deleted}::text[])`] : []),
     ...filtersSql(workspaceId, filters),
   ];
-  return prisma.$queryRaw<ChunkMatch[]>`
+  const query = Prisma.sql`
     SELECT c."id"::text AS "id", c."documentId", (${count})::int AS "n"
     FROM "SearchChunk" c
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY c."docAt", c."documentId", c."kindOrder", c."sourceStart", c."id"
     LIMIT ${cap}`;
+  if (!dense) return prisma.$queryRaw<ChunkMatch[]>(query);
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL enable_sort = off`;
+    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+    await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`;
+    return tx.$queryRaw<ChunkMatch[]>(query);
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { buildSnippet, hitsInText, parseQuery, SEARCH_PAGE, type SearchHit, type SearchKind, type SearchResult } from "../../core/search";
 import { prisma } from "../db/client";
-import { matchChunks, type ChunkMatch, type MatchFilters } from "./match-chunks";
+import { matchChunks, type ChunkMatch, type MatchFilters, type MatchStrategy } from "./match-chunks";
 import { ensureSearchIndex } from "./rebuild-index";
 
 export interface SearchInput extends MatchFilters {
@@ -52,10 +52,10 @@ async function loadChunks(workspaceId: string, ids: string[]): Promise<Map<strin
 }
 
 /**
- * Searches one workspace. The caller has checked that the actor may read it. `scan` finds the
- * same rows without the GIN index (the benchmark's baseline).
+ * Searches one workspace. The caller has checked that the actor may read it. `strategy` forces a
+ * plan (match-chunks.ts): the benchmark's baseline and the tests.
  */
-export async function searchWorkspace(workspaceId: string, input: SearchInput, opts: { scan?: boolean } = {}): Promise<SearchResult> {
+export async function searchWorkspace(workspaceId: string, input: SearchInput, opts: { strategy?: MatchStrategy } = {}): Promise<SearchResult> {
   const parsed = parseQuery(input.q);
   const include = parsed.include.map((t) => t.key);
   const exclude = parsed.exclude.map((t) => t.key);
@@ -64,7 +64,7 @@ export async function searchWorkspace(workspaceId: string, input: SearchInput, o
     return { ...base, hits: [], total: 0, totalCapped: false, documents: [], nextOffset: null, notice: parsed.exclude.length ? "no_included_terms" : "empty_query" };
   }
   await ensureSearchIndex(workspaceId);
-  const found = await matchChunks(workspaceId, include, exclude, input, SEARCH_PAGE.totalCap + 1, !opts.scan);
+  const found = await matchChunks(workspaceId, include, exclude, input, SEARCH_PAGE.totalCap + 1, opts.strategy);
   const totalCapped = found.length > SEARCH_PAGE.totalCap;
   const matches = found.slice(0, SEARCH_PAGE.totalCap);
   const total = matches.reduce((s, m) => s + m.n, 0);
