@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client";
 import { prisma, recordActivity } from "../workspaces/record-activity";
+import { indexVersion } from "../search/index-sources";
 
 export interface DocumentContent {
   text: string;
@@ -21,6 +22,9 @@ export interface DocumentMeta {
   sourceName?: string | null;
   sourceType?: string | null;
 }
+
+/** Indexing a large document for search (same transaction) takes seconds, more than Prisma's default 5. */
+const INDEXING_TX = { timeout: 120_000, maxWait: 30_000 };
 
 export function contentHash(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -46,10 +50,11 @@ export async function createDocument(workspaceId: string, actorId: string | null
       },
       select: { id: true, title: true },
     });
-    await insertVersion(tx, doc.id, 1, meta, content, now);
+    const version = await insertVersion(tx, doc.id, 1, meta, content, now);
+    await indexVersion(tx, { workspaceId, documentId: doc.id, versionId: version.id, text: content.text, blocks: content.blocks });
     await recordActivity(tx, { workspaceId, actorId, action: "document.create", targetType: "document", targetId: doc.id, at: now });
     return doc;
-  });
+  }, INDEXING_TX);
 }
 
 function insertVersion(tx: Prisma.TransactionClient, documentId: string, number: number, meta: Pick<DocumentMeta, "sourceName" | "sourceType">, content: DocumentContent, now: Date) {
@@ -82,8 +87,10 @@ export async function createDocumentVersion(documentId: string, workspaceId: str
     await tx.$queryRaw`SELECT id FROM "Document" WHERE id = ${documentId} FOR UPDATE`;
     const last = await tx.documentVersion.findFirst({ where: { documentId }, orderBy: { number: "desc" }, select: { number: true } });
     const version = await insertVersion(tx, documentId, (last?.number ?? 0) + 1, meta, content, now);
+    // Search covers the current version only: this replaces the earlier version's text rows.
+    await indexVersion(tx, { workspaceId, documentId, versionId: version.id, text: content.text, blocks: content.blocks });
     await tx.document.update({ where: { id: documentId }, data: { updatedAt: now } });
     await recordActivity(tx, { workspaceId, actorId, action: "document.version", targetType: "document", targetId: documentId, data: { version: version.number }, at: now });
     return version;
-  });
+  }, INDEXING_TX);
 }

@@ -3,6 +3,7 @@ import { AppError } from "../../core/errors";
 import { idSchema, stripUnsafeChars } from "../../core/validation";
 import { defineOperation } from "../ops/define";
 import { prisma, recordActivity } from "../workspaces/record-activity";
+import { unindexDocument } from "../search/index-sources";
 
 const text = (max: number) =>
   z
@@ -71,6 +72,7 @@ export const deleteDocumentOp = defineOperation({
     return prisma.$transaction(async (tx) => {
       const updated = await tx.document.updateMany({ where: { id: input.documentId, workspaceId: ctx.workspaceId, deletedAt: null }, data: { deletedAt: ctx.now } });
       if (updated.count === 0) throw new AppError("not_found", "document_not_found");
+      await unindexDocument(tx, ctx.workspaceId, input.documentId);
       await recordActivity(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actor.id, action: "document.delete", targetType: "document", targetId: input.documentId, at: ctx.now });
       return { deleted: true as const };
     });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { nameSchema, slugify } from "../../core/validation";
 import { defineOperation } from "../ops/define";
 import { prisma, recordActivity } from "./record-activity";
+import { SEARCH_INDEX_FORMAT } from "../search/index-format";
 
 export interface WorkspaceSummary {
   id: string;
@@ -18,6 +19,8 @@ export async function createWorkspace(ownerId: string, name: string, now: Date, 
       select: { id: true, slug: true, name: true },
     });
     await tx.membership.create({ data: { workspaceId: ws.id, userId: ownerId, role: "owner" } });
+    // An empty workspace has a complete search index; imports and the projection keep it so.
+    await tx.searchIndexState.create({ data: { workspaceId: ws.id, format: SEARCH_INDEX_FORMAT, builtAt: now } });
     await recordActivity(tx, { workspaceId: ws.id, actorId: ownerId, action: "workspace.create", at: now });
     return ws;
   });

@@ -9,6 +9,7 @@ import { chunks, diffRows, fingerprint } from "./diff-rows";
 import { schemaFlag, type Flag } from "./flags";
 import type { DocSnapshot } from "./snapshot";
 import { versionTexts } from "./version-texts";
+import { indexAnnotations } from "../../../server/search/index-sources";
 
 type Snapshot = Extract<DocSnapshot, { kind: "annotations" }>;
 const NOTE_TEXT_MAX = 100_000;
@@ -85,6 +86,8 @@ export async function projectAnnotations(
   );
   for (const ids of chunks(diff.remove)) await tx.annotation.deleteMany({ where: { collabName: name, id: { in: ids } } });
   if (diff.create.length) await tx.annotation.createMany({ data: diff.create });
+  // Search rows of removed or changed annotations went with them (cascade); new ones come here.
+  await indexAnnotations(tx, diff.create);
   const created = new Set(diff.create.map((r) => r.id));
   const newThemes = themes.filter((t) => created.has(t.annotationId));
   if (newThemes.length) await tx.annotationTheme.createMany({ data: newThemes, skipDuplicates: true });

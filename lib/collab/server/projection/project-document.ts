@@ -6,6 +6,7 @@ import { projectReplies } from "./project-replies";
 import { projectWorkspace } from "./project-workspace";
 import { reconcileLinks } from "./reconcile-links";
 import type { DocSnapshot } from "./snapshot";
+import { lockSearch } from "../../../server/search/write-chunks";
 
 export interface ProjectionSummary {
   stored: number;
@@ -25,6 +26,8 @@ export async function projectDocument(tx: Prisma.TransactionClient, name: string
   if (ref.kind === "annotations" || ref.kind === "meta") {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`synoptic:links:${ref.workspaceId}`}, 0))`;
   }
+  // Before any row changes: a search index rebuild (exclusive) then never waits on our rows while we wait on it.
+  if (ref.kind === "annotations" || ref.kind === "discussion") await lockSearch(tx, ref.workspaceId);
   if (ref.kind === "annotations" && snapshot.kind === "annotations") {
     result = await projectAnnotations(tx, name, ref, snapshot);
     // Annotations may have gone (or come back): links to them follow in this transaction.

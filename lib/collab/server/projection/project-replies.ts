@@ -8,6 +8,7 @@ import type { Prisma } from "../../../generated/prisma/client";
 import { chunks, diffRows, fingerprint } from "./diff-rows";
 import { schemaFlag, type Flag } from "./flags";
 import type { DocSnapshot } from "./snapshot";
+import { indexReplies } from "../../../server/search/index-sources";
 
 export async function projectReplies(
   tx: Prisma.TransactionClient,
@@ -55,5 +56,6 @@ export async function projectReplies(
   const diff = diffRows(new Map(stored.map((r) => [r.id, print(r)])), rows, (r) => r.id, print);
   for (const ids of chunks(diff.remove)) await tx.reply.deleteMany({ where: { collabName: name, id: { in: ids } } });
   if (diff.create.length) await tx.reply.createMany({ data: diff.create });
+  await indexReplies(tx, diff.create);
   return { stored: rows.length, flags };
 }
