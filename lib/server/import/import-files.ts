@@ -3,11 +3,13 @@ import path from "node:path";
 import { AppError, isAppError } from "../../core/errors";
 import { prisma } from "../db/client";
 import type { Actor } from "../ops/define";
-import { importDocumentOp } from "./import-document";
+import { uploadDocumentOp } from "./ocr/upload-document";
 
 export interface ImportFileResult {
   file: string;
   documentId?: string;
+  /** A scanned PDF: the OCR job that will create the document (run by `npm start`'s worker). */
+  importJobId?: string;
   title?: string;
   blocks?: number;
   warnings?: string[];
@@ -33,8 +35,9 @@ export async function importFiles(input: { workspaceSlug: string; paths: string[
   for (const file of input.paths) {
     try {
       const bytes = new Uint8Array(await readFile(file));
-      const r = await importDocumentOp.execute(actor, { workspaceId: ws.id, fileName: path.basename(file), bytes });
-      results.push({ file, documentId: r.id, title: r.title, blocks: r.blocks, warnings: r.warnings });
+      const r = await uploadDocumentOp.execute(actor, { workspaceId: ws.id, fileName: path.basename(file), bytes });
+      if ("job" in r) results.push({ file, importJobId: r.job.id });
+      else results.push({ file, documentId: r.id, title: r.title, blocks: r.blocks, warnings: r.warnings });
     } catch (e) {
       results.push({ file, error: isAppError(e) ? `${e.code}: ${e.message}` : String(e) });
     }
