@@ -25,7 +25,8 @@ async function textLayer(bytes: Uint8Array): Promise<string[]> {
  * page's mean confidence so the reader can say the text is machine-read.
  */
 export async function composeOcrSource(bytes: Uint8Array, ocr: OcrResult): Promise<ExtractedSource> {
-  const layer = await textLayer(bytes);
+  // A PDF that is only scans has no text layer to extract.
+  const layer = ocr.textless.length >= ocr.pageCount ? [] : await textLayer(bytes);
   const count = Math.min(Math.max(ocr.pageCount, layer.length), IMPORT_LIMITS.maxPdfPages);
   const pages = Array.from({ length: count }, (_, i) => ocr.pages.get(i + 1)?.text ?? layer[i] ?? "");
   const normalised = normaliseText(pages);

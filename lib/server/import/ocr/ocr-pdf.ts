@@ -11,6 +11,8 @@ const log = logger("ocr");
 
 export interface OcrResult {
   pageCount: number;
+  /** The pages without a text layer (all of them were tried). */
+  textless: number[];
   /** OCR'd pages by 1-based number (textless pages that could not be read are absent). */
   pages: Map<number, Recognised>;
   warnings: string[];
@@ -53,7 +55,7 @@ export async function ocrPdf(
       await opts.onProgress?.(i + 1, info.textless.length);
     }
     const msPerPage = info.textless.length ? (Date.now() - started) / info.textless.length : 0;
-    return { pageCount: info.pageCount, pages, warnings, msPerPage };
+    return { pageCount: info.pageCount, textless: info.textless, pages, warnings, msPerPage };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
