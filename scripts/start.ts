@@ -2,9 +2,9 @@
  * `npm start`: the whole product from a fresh clone. Resolves the database
  * (embedded PostgreSQL under .data/ unless DATABASE_URL is set), applies migrations,
  * seeds the demo workspace on first start, builds when the sources changed, then
- * runs and supervises the web process and the collab server (scripts/collab.ts). Ctrl-C stops
- * everything: the collab server first (it flushes pending stores into the database), then the
- * web process, then the database.
+ * runs and supervises the web process, the collab server (scripts/collab.ts) and the job worker
+ * (scripts/worker.ts). Ctrl-C stops everything: the collab server first (it flushes pending stores
+ * into the database), then the worker and the web process, then the database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -88,6 +88,18 @@ async function main(): Promise<void> {
   children.push(collab);
   collab.once("exit", (code) => {
     if (!stopping) log.error({ code }, "collab process exited");
+    void stop(code ?? 1);
+  });
+
+  // Background jobs (OCR of scanned PDFs, …) in their own process, so a long job never slows pages.
+  const worker = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], {
+    cwd: root,
+    env: process.env,
+    stdio: "inherit",
+  });
+  children.push(worker);
+  worker.once("exit", (code) => {
+    if (!stopping) log.error({ code }, "worker process exited");
     void stop(code ?? 1);
   });
 
