@@ -80,28 +80,17 @@ async function main(): Promise<void> {
   process.env.COLLAB_PORT ??= String(port + 1);
   process.env.COLLAB_ALLOWED_ORIGINS ??= `http://127.0.0.1:${port}`;
   // `node --import tsx` (not the tsx binary): one process, so SIGTERM reaches the server itself.
-  const collab = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "collab.ts")], {
-    cwd: root,
-    env: process.env,
-    stdio: "inherit",
-  });
-  children.push(collab);
-  collab.once("exit", (code) => {
-    if (!stopping) log.error({ code }, "collab process exited");
-    void stop(code ?? 1);
-  });
-
+  const supervise = (name: string, script: string) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", script)], { cwd: root, env: process.env, stdio: "inherit" });
+    children.push(child);
+    child.once("exit", (code) => {
+      if (!stopping) log.error({ code }, `${name} process exited`);
+      void stop(code ?? 1);
+    });
+  };
+  supervise("collab", "collab.ts");
   // Background jobs (OCR of scanned PDFs, …) in their own process, so a long job never slows pages.
-  const worker = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], {
-    cwd: root,
-    env: process.env,
-    stdio: "inherit",
-  });
-  children.push(worker);
-  worker.once("exit", (code) => {
-    if (!stopping) log.error({ code }, "worker process exited");
-    void stop(code ?? 1);
-  });
+  supervise("worker", "worker.ts");
 
   const next = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], {
     cwd: root,

@@ -2,18 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { ImportJobView } from "@/lib/core/import-job";
 
 /** A background import as GET /api/workspaces/:id/import-jobs returns it. */
-export interface ImportJobItem {
-  id: string;
-  fileName: string;
-  status: "queued" | "running" | "done" | "failed";
-  pagesDone: number;
-  pagesTotal: number;
-  documentId: string | null;
-  error: string | null;
-  warnings: string[];
-}
+export type ImportJobItem = ImportJobView;
 
 const POLL_MS = 1500;
 

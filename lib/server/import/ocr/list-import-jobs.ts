@@ -1,21 +1,8 @@
 import { z } from "zod";
+import type { ImportJobView } from "../../../core/import-job";
 import { idSchema } from "../../../core/validation";
 import { prisma } from "../../db/client";
 import { defineOperation } from "../../ops/define";
-
-/** A background import as the import panel shows it. */
-export interface ImportJobView {
-  id: string;
-  fileName: string;
-  status: "queued" | "running" | "done" | "failed";
-  pagesDone: number;
-  pagesTotal: number;
-  documentId: string | null;
-  /** i18n key under `errors.` of a failure. */
-  error: string | null;
-  warnings: string[];
-  createdAt: string;
-}
 
 /** How long finished jobs stay in the panel's list. */
 const RECENT_MS = 24 * 3600 * 1000;
