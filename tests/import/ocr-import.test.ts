@@ -32,7 +32,7 @@ afterAll(async () => {
   await stopBoss();
 });
 
-async function waitForJob(id: string, seen: number[], timeoutMs = 90_000) {
+async function waitForJob(id: string, seen: number[], timeoutMs = 240_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await prisma.importJob.findUniqueOrThrow({ where: { id } });
@@ -67,7 +67,7 @@ describe("import of scanned PDFs (OCR job on pg-boss)", () => {
     const listed = await listImportJobsOp.execute(w.members.viewer, { workspaceId: w.workspace.id });
     expect(listed.find((j) => j.id === r.job.id)).toMatchObject({ status: "done", documentId: job.documentId, pagesDone: 2 });
     await expect(listImportJobsOp.execute(w.outsider, { workspaceId: w.workspace.id })).rejects.toMatchObject({ code: "not_found" });
-  }, 120_000);
+  }, 300_000);
 
   it("keeps the text layer of typeset pages and reads only the scanned one (vertical Japanese)", async () => {
     const w = await makeWorld();
@@ -84,7 +84,7 @@ describe("import of scanned PDFs (OCR job on pg-boss)", () => {
     const blocks = v.blocks as unknown as Block[];
     expect(blocks.filter((b) => b.page === 1).every((b) => !b.ocr)).toBe(true);
     expect(blocks.filter((b) => b.page === 2).every((b) => b.ocr)).toBe(true);
-  }, 120_000);
+  }, 300_000);
 
   it("imports a PDF with a text layer at once, without a job", async () => {
     const w = await makeWorld();
