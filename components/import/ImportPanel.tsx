@@ -9,6 +9,8 @@ import { useErrorText } from "../ui/use-error-text";
 import { FormError } from "../ui/FormError";
 import { useAction } from "../ui/use-action";
 import { uploadFile, type UploadError } from "./upload-file";
+import { ImportJobs } from "./ImportJobs";
+import { useImportJobs } from "./use-import-jobs";
 import styles from "./import.module.css";
 
 interface Imported {
@@ -37,6 +39,7 @@ export function ImportPanel(p: { workspaceId: string; workspaceSlug: string; max
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const paste = useAction(p.paste);
+  const ocr = useImportJobs(p.workspaceId);
 
   const update = (key: string, status: Status) => setItems((all) => all.map((i) => (i.key === key ? { ...i, status } : i)));
 
@@ -52,9 +55,15 @@ export function ImportPanel(p: { workspaceId: string; workspaceSlug: string; max
         continue;
       }
       try {
-        const result = await uploadFile<Imported>(`/api/workspaces/${p.workspaceId}/documents`, file, (fraction) =>
+        const result = await uploadFile<Imported | { job: { id: string } }>(`/api/workspaces/${p.workspaceId}/documents`, file, (fraction) =>
           update(key, fraction >= 1 ? { state: "processing" } : { state: "uploading", fraction }),
         );
+        if ("job" in result) {
+          // A scan: its OCR job (listed below with page progress) creates the document later.
+          setItems((all) => all.filter((i) => i.key !== key));
+          ocr.refresh();
+          continue;
+        }
         update(key, { state: "done", result });
         router.refresh(); // the document list grows as each file lands
       } catch (e) {
@@ -129,6 +138,7 @@ export function ImportPanel(p: { workspaceId: string; workspaceSlug: string; max
           ))}
         </ul>
       )}
+      <ImportJobs jobs={ocr.jobs} workspaceSlug={p.workspaceSlug} />
       <details>
         <summary>{t("paste")}</summary>
         <form

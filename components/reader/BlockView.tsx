@@ -17,7 +17,23 @@ export interface BlockViewProps {
  * One block. The element that carries `data-start`/`data-end` holds the block's
  * canonical text and nothing else; chrome (labels, back links) sits beside it.
  */
-export function BlockView({ text, block, index, idPrefix, citedBy }: BlockViewProps) {
+export function BlockView(props: BlockViewProps) {
+  const t = useTranslations("reader");
+  const view = <BlockBody {...props} />;
+  if (!props.block.ocr) return view;
+  // Machine-read text says so, with its confidence, beside (never inside) the canonical text.
+  const confidence = props.block.ocr.confidence;
+  return (
+    <div className={s.ocr} data-ocr={confidence}>
+      <span className={s.ocrBadge} title={t("ocrHint", { confidence })} aria-label={t("ocrHint", { confidence })}>
+        {t("ocrBadge", { confidence })}
+      </span>
+      {view}
+    </div>
+  );
+}
+
+function BlockBody({ text, block, index, idPrefix, citedBy }: BlockViewProps) {
   const t = useTranslations("reader");
   const id = readerIds.block(idPrefix, index);
   const content = <BlockText segments={segmentBlock(text, block)} block={index} idPrefix={idPrefix} />;

@@ -1,7 +1,8 @@
 /**
  * Global setup of the `e2e` project: a fresh migrated database seeded with the demo
  * workspace (as on a first `npm start`), a production build of the app (rebuilt only
- * when sources changed), the collab server (scripts/collab.ts, as `npm start` runs it) and
+ * when sources changed), the collab server (scripts/collab.ts, as `npm start` runs it), the job
+ * worker (scripts/worker.ts, likewise) and
  * `next start`, each on a free port, with the same secrets and URLs as `npm start` gives them.
  */
 import { spawn } from "node:child_process";
@@ -66,6 +67,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   // `node --import tsx` (not the tsx binary): one process, so SIGTERM reaches the server itself.
   const collab = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "collab.ts")], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  const worker = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   const server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   const stop = async (c: typeof server) => {
     if (c.exitCode !== null || c.signalCode !== null) return;
@@ -76,12 +78,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const exited = new Promise<never>((_, reject) => {
     server.once("exit", (code) => reject(new Error(`next start exited with code ${code}`)));
     collab.once("exit", (code) => reject(new Error(`the collab server exited with code ${code}`)));
+    worker.once("exit", (code) => reject(new Error(`the job worker exited with code ${code}`)));
   });
   exited.catch(() => {});
   try {
     await Promise.race([Promise.all([waitForHealth(baseUrl, 60_000), waitForHealth(`http://127.0.0.1:${collabPort}`, 60_000, "/health")]), exited]);
   } catch (e) {
     await stop(collab);
+    await stop(worker);
     await stop(server);
     await db.dispose();
     throw e;
@@ -92,6 +96,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     // Collab first: its shutdown stores what is still debounced, which needs the database.
     await stop(collab);
+    await stop(worker);
     await stop(server);
     await db.dispose();
   };

@@ -200,4 +200,17 @@ describe("sanitiseBlocks", () => {
     ]);
     expect(sanitiseBlocks(null, 10)).toEqual([]);
   });
+
+  it("keeps the OCR mark of a block when its confidence is a percentage", () => {
+    const raw = [
+      { kind: "paragraph", start: 0, end: 2, page: 1, ocr: { confidence: 83.4 } },
+      { kind: "paragraph", start: 3, end: 4, ocr: { confidence: "high" } },
+      { kind: "paragraph", start: 5, end: 6, ocr: { confidence: 140 } },
+    ];
+    expect(sanitiseBlocks(raw, 10)).toEqual([
+      { kind: "paragraph", start: 0, end: 2, page: 1, ocr: { confidence: 83 } },
+      { kind: "paragraph", start: 3, end: 4 },
+      { kind: "paragraph", start: 5, end: 6 },
+    ]);
+  });
 });

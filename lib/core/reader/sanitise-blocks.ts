@@ -37,6 +37,10 @@ export function sanitiseBlocks(raw: unknown, textLength: number): Block[] {
     const page = positiveInt(b.page);
     if (page !== undefined) block.page = page;
     if (typeof b.label === "string" && b.label.length > 0) block.label = b.label;
+    const ocr = b.ocr as { confidence?: unknown } | undefined;
+    if (typeof ocr === "object" && ocr !== null && typeof ocr.confidence === "number" && ocr.confidence >= 0 && ocr.confidence <= 100) {
+      block.ocr = { confidence: Math.round(ocr.confidence) };
+    }
     newIndex.set(i, kept.length);
     kept.push({ block, rawRefs: b.footnoteRefs });
   });

@@ -40,6 +40,8 @@ export interface Block {
   /** The numbering the source gives the block: "（1）", "【提言１】", "①", a footnote number. */
   label?: string;
   footnoteRefs?: FootnoteRef[];
+  /** Machine-read (OCR of a scanned page), with the page's mean word confidence, 0–100. */
+  ocr?: { confidence: number };
 }
 
 export type DropReason =

@@ -15,7 +15,8 @@ const log = logger("import");
 const fileName = z.string().min(1).max(255).transform((s) => stripUnsafeChars(s.normalize("NFC")).replace(/[\\/]/g, "_"));
 const bytes = z.instanceof(Uint8Array);
 
-function titleOf(src: ExtractedSource, name: string): string {
+/** The title of an imported document: what the source states, else the file name. */
+export function titleOf(src: ExtractedSource, name: string): string {
   const candidate = (src.title ?? "").trim() || name.replace(/\.[^.]+$/, "");
   const parsed = nameSchema.safeParse(candidate.slice(0, 200));
   // Titles can be long; the display limit of names does not apply, but control characters never pass.

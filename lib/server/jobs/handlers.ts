@@ -1,0 +1,13 @@
+import type { Job } from "pg-boss";
+import { runOcrImportJob } from "../import/ocr/run-ocr-import";
+import type { JobData, QueueName } from "./queues";
+
+export interface HandlerMeta {
+  /** No retry follows when this attempt throws: the handler records the failure for the user. */
+  lastAttempt: boolean;
+}
+
+/** The handler of each queue. A handler throws to have pg-boss retry the job. */
+export const HANDLERS: { [Q in QueueName]: (job: Job<JobData[Q]>, meta: HandlerMeta) => Promise<void> } = {
+  "import.ocr": (job, meta) => runOcrImportJob(job.data.importJobId, meta),
+};

@@ -1,0 +1,24 @@
+import type { QueueOptions } from "pg-boss";
+
+/**
+ * Every queue of the app with its retry and expiry policy. A job's payload is small (ids); what
+ * it works on and the progress a user sees live in the app's own tables (e.g. `ImportJob`).
+ */
+export const QUEUES = {
+  /** OCR of a PDF's scanned pages, then the document (lib/server/import/ocr/run-ocr-import.ts). */
+  "import.ocr": {
+    // A 500-page scan at ~3 s a page; a worker that died mid-job is retried after this.
+    expireInSeconds: 60 * 60,
+    retryLimit: 2,
+    retryDelay: 10,
+    retryBackoff: true,
+    deleteAfterSeconds: 7 * 24 * 3600,
+  },
+} satisfies Record<string, QueueOptions>;
+
+export type QueueName = keyof typeof QUEUES;
+
+/** Payload of each queue. */
+export interface JobData {
+  "import.ocr": { importJobId: string };
+}
