@@ -22,10 +22,17 @@ async function timed(fn: () => Promise<unknown>): Promise<{ ms: number; error: u
   return { ms: performance.now() - t0, error };
 }
 
+let lyingDocx: Uint8Array | null = null;
+/** Built once (streaming 110 MB through deflate takes seconds on a loaded machine). */
+const lying = () => (lyingDocx ??= bombDocx(110, 1024));
+
+/** "Within seconds": typically under one; the bound leaves room for a loaded 2-core CI machine. */
+const SECONDS = 10_000;
+
 describe("hostile files get a clear AppError within seconds", () => {
   const cases: [string, () => Uint8Array | Promise<Uint8Array>, string][] = [
     ["deep.html (20,000 levels)", () => nestedHtml(20_000), "import_too_complex_nesting"],
-    ["lying.docx (declares 1 KB, inflates to 110 MB)", () => bombDocx(110, 1024), "import_zip_bomb"],
+    ["lying.docx (declares 1 KB, inflates to 110 MB)", lying, "import_zip_bomb"],
     ["bomb.docx (honestly 110 MB of XML)", () => bombDocx(110), "import_zip_bomb"],
     ["parts.docx (10,000 entries)", () => manyEntriesDocx(10_000), "import_too_complex_entries"],
     ["locked.pdf (encrypted)", () => makePdf({ encrypted: true }), "import_pdf_encrypted"],
@@ -37,7 +44,7 @@ describe("hostile files get a clear AppError within seconds", () => {
       const name = label.split(" ")[0]!;
       const r = await timed(() => extractInWorker(name, bytes));
       expect(r.error).toMatchObject({ name: "AppError", message: key });
-      expect(r.ms).toBeLessThan(5_000);
+      expect(r.ms).toBeLessThan(SECONDS);
     });
   }
 
@@ -45,7 +52,7 @@ describe("hostile files get a clear AppError within seconds", () => {
     const r = await timed(() => extractInWorker("garbage.pdf", garbagePdf()));
     expect(r.error).toMatchObject({ name: "AppError" });
     expect(["import_corrupt_pdf", "import_pdf_no_text"]).toContain((r.error as Error).message);
-    expect(r.ms).toBeLessThan(5_000);
+    expect(r.ms).toBeLessThan(SECONDS);
   });
 });
 
@@ -53,7 +60,7 @@ describe("deep but allowed HTML", () => {
   it("1,000 nested levels import in a linear pass (no Readability) with a warning", async () => {
     const t0 = performance.now();
     const src = await extractInWorker("deep.html", nestedHtml(1_000));
-    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(performance.now() - t0).toBeLessThan(SECONDS);
     expect(src.normalised.text).toContain("深い入れ子の中の本文です。");
     expect(src.normalised.warnings).toContain("html_simplified");
     expect(src.title).toBe("入れ子");
@@ -66,7 +73,7 @@ describe("the worker pool bounds time and memory", () => {
     try {
       const slow = await timed(() => pool.extract("heavy.html", heavyHtml(3_000, 90)));
       expect(slow.error).toMatchObject({ name: "AppError", code: "too_large", message: "import_too_complex_time" });
-      expect(slow.ms).toBeLessThan(5_000);
+      expect(slow.ms).toBeLessThan(SECONDS);
       const next = await pool.extract("a.md", makeMarkdown());
       expect(next.normalised.blocks.length).toBeGreaterThan(0);
     } finally {
@@ -109,7 +116,7 @@ describe("the server stays responsive while hostile files are imported", () => {
     try {
       // Extracted in the worker (about 15 s of Readability if it ran on this thread).
       const deep = await run("deep.html", nestedHtml(1_000));
-      const results = await Promise.allSettled([run("lying.docx", bombDocx(110, 1024)), run("deeper.html", nestedHtml(20_000)), run("heavy.html", heavyHtml(1_500, 60))]);
+      const results = await Promise.allSettled([run("lying.docx", lying()), run("deeper.html", nestedHtml(20_000)), run("heavy.html", heavyHtml(1_500, 60))]);
       importing = false;
       await probe;
       expect(deep.id).toBeTruthy();
