@@ -6,7 +6,7 @@ import { closeExtractPool, createExtractPool, extractInWorker } from "../../lib/
 import { importDocumentOp } from "../../lib/server/import/import-document";
 import { makeWorld } from "../support/factories";
 import { makeMarkdown, makePdf } from "../support/fixtures";
-import { bombDocx, garbagePdf, heavyHtml, hugeText, manyEntriesDocx, nestedHtml } from "../support/hostile-files";
+import { bombDocx, garbagePdf, heavyHtml, hugeText, manyEntriesDocx, nestedHtml, nestedTablesDocx } from "../support/hostile-files";
 
 afterAll(() => closeExtractPool());
 
@@ -35,6 +35,8 @@ describe("hostile files get a clear AppError within seconds", () => {
     ["lying.docx (declares 1 KB, inflates to 110 MB)", lying, "import_zip_bomb"],
     ["bomb.docx (honestly 110 MB of XML)", () => bombDocx(110), "import_zip_bomb"],
     ["parts.docx (10,000 entries)", () => manyEntriesDocx(10_000), "import_too_complex_entries"],
+    // mammoth recurses per level: the worker's stack overflows, which is reported, not taken for damage.
+    ["tables.docx (5,000 nested tables)", () => nestedTablesDocx(5_000), "import_too_complex_nesting"],
     ["locked.pdf (encrypted)", () => makePdf({ encrypted: true }), "import_pdf_encrypted"],
     ["huge.txt (20 MB of valid text)", () => hugeText(20), "import_too_large"],
   ];
@@ -69,7 +71,7 @@ describe("deep but allowed HTML", () => {
 
 describe("the worker pool bounds time and memory", () => {
   it("a worker past its deadline is terminated and replaced; the next file imports", async () => {
-    const pool = createExtractPool({ timeoutMs: 300, heapMb: 512, threads: 1, maxQueue: 4 });
+    const pool = createExtractPool({ timeoutMs: 300, heapMb: 512, threads: 1, maxQueue: 4, maxQueueWaitMs: 30_000 });
     try {
       const slow = await timed(() => pool.extract("heavy.html", heavyHtml(3_000, 90)));
       expect(slow.error).toMatchObject({ name: "AppError", code: "too_large", message: "import_too_complex_time" });
@@ -81,8 +83,24 @@ describe("the worker pool bounds time and memory", () => {
     }
   });
 
+  it("a file that waits too long for a busy worker is answered busy, not left hanging", async () => {
+    const pool = createExtractPool({ timeoutMs: 30_000, heapMb: 512, threads: 1, maxQueue: 4, maxQueueWaitMs: 2_000 });
+    try {
+      // A started worker first (a cold start on a loaded machine can itself outlast the wait).
+      await pool.extract("warm-up.md", makeMarkdown()).catch(() => pool.extract("warm-up.md", makeMarkdown()));
+      // Readability for several seconds; the pool is destroyed under it at the end.
+      pool.extract("heavy.html", heavyHtml(3_000, 90)).catch(() => {});
+      const t0 = performance.now();
+      const waiting = await timed(() => pool.extract("a.md", makeMarkdown()));
+      expect(waiting.error).toMatchObject({ name: "AppError", code: "rate_limited", message: "import_busy" });
+      expect(performance.now() - t0).toBeLessThan(SECONDS);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("a worker that runs out of heap dies and is replaced; the next file imports", async () => {
-    const pool = createExtractPool({ timeoutMs: 30_000, heapMb: 24, threads: 1, maxQueue: 4 });
+    const pool = createExtractPool({ timeoutMs: 30_000, heapMb: 24, threads: 1, maxQueue: 4, maxQueueWaitMs: 30_000 });
     try {
       const big = await timed(() => pool.extract("big.txt", hugeText(4)));
       expect(big.error).toMatchObject({ name: "AppError", code: "too_large", message: "import_too_complex_memory" });
@@ -116,7 +134,7 @@ describe("the server stays responsive while hostile files are imported", () => {
     try {
       // Extracted in the worker (about 15 s of Readability if it ran on this thread).
       const deep = await run("deep.html", nestedHtml(1_000));
-      const results = await Promise.allSettled([run("lying.docx", lying()), run("deeper.html", nestedHtml(20_000)), run("heavy.html", heavyHtml(1_500, 60))]);
+      const results = await Promise.allSettled([run("lying.docx", lying()), run("deeper.html", nestedHtml(20_000)), run("heavy.html", heavyHtml(600, 90))]);
       importing = false;
       await probe;
       expect(deep.id).toBeTruthy();
