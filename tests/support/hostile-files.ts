@@ -54,6 +54,21 @@ export function bombDocx(realMb: number, declaredBytes?: number): Uint8Array {
   return bytes;
 }
 
+/** A minimal valid .docx whose body holds `levels` tables nested in each other's cells. */
+export function nestedTablesDocx(levels: number): Uint8Array {
+  const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const body = "<w:tbl><w:tr><w:tc>".repeat(levels) + "<w:p><w:r><w:t>深い表</w:t></w:r></w:p>" + "</w:tc></w:tr></w:tbl>".repeat(levels);
+  return zipSync({
+    "[Content_Types].xml": encode(
+      `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+    ),
+    "_rels/.rels": encode(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+    ),
+    "word/document.xml": encode(`<?xml version="1.0"?><w:document ${w}><w:body>${body}</w:body></w:document>`),
+  });
+}
+
 /** A .docx archive with `entries` tiny entries (Word writes a few dozen). */
 export function manyEntriesDocx(entries: number): Uint8Array {
   const files: Record<string, Uint8Array> = { "[Content_Types].xml": encode("<Types/>"), "word/document.xml": encode("<w:document/>") };

@@ -3,7 +3,7 @@ import mammoth from "mammoth";
 import { parseHTML } from "linkedom";
 import { AppError, isAppError } from "../../core/errors";
 import { htmlToMarkdown } from "./html-to-markdown";
-import { IMPORT_LIMITS, isStackOverflow } from "./limits";
+import { IMPORT_LIMITS, type ImportLimits, isStackOverflow } from "./limits";
 import { readDocxParts } from "./read-docx-parts";
 
 /** Images are never read (their entries are not even inflated): the text is what we keep. */
@@ -14,7 +14,7 @@ const noImages = mammoth.images.imgElement(() => Promise.resolve({ src: "" }));
  * mammoth reads a stored (uncompressed) archive rebuilt from parts that were inflated
  * under the size cap, so nothing it opens can expand again.
  */
-export async function extractDocx(bytes: Uint8Array, limits = IMPORT_LIMITS): Promise<{ markdown: string; warnings: string[] }> {
+export async function extractDocx(bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): Promise<{ markdown: string; warnings: string[] }> {
   const parts = await readDocxParts(bytes, limits);
   const stored = zipSync(Object.fromEntries(parts), { level: 0 });
   let html: string;

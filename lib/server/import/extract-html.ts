@@ -1,7 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { htmlToMarkdown } from "./html-to-markdown";
-import { IMPORT_LIMITS } from "./limits";
+import { IMPORT_LIMITS, type ImportLimits } from "./limits";
 import { scanHtml } from "./scan-html";
 
 export interface HtmlExtract {
@@ -17,7 +17,7 @@ export interface HtmlExtract {
  * A linear pre-scan refuses hostile nesting before any DOM exists, and pages too
  * deep or too large for Readability (quadratic in depth) keep their whole text instead.
  */
-export function extractHtml(html: string, limits = IMPORT_LIMITS): HtmlExtract {
+export function extractHtml(html: string, limits: ImportLimits = IMPORT_LIMITS): HtmlExtract {
   const scan = scanHtml(html, limits);
   const warnings: string[] = [];
   if (scan.depth > limits.readabilityMaxDepth || scan.elements * scan.depth > limits.readabilityMaxWork) {

@@ -14,6 +14,7 @@ export interface ExtractPoolOptions {
   heapMb: number;
   threads: number;
   maxQueue: number;
+  maxQueueWaitMs: number;
 }
 
 export interface ExtractPool {
@@ -26,7 +27,8 @@ const tooComplex = (reason: "time" | "memory", details: Record<string, unknown>)
 
 /**
  * A pool of extraction workers: each task has a wall-clock deadline counted from the
- * moment a worker starts it, and each worker a V8 heap limit. A worker past its deadline
+ * moment a worker starts it (time spent queued behind other uploads is bounded
+ * separately and answered "busy"), and each worker a V8 heap limit. A worker past its deadline
  * is terminated, one that runs out of memory dies; piscina starts a fresh one either way,
  * and the caller gets an AppError it can show ("this file is too complex to import").
  */
@@ -44,8 +46,14 @@ export function createExtractPool(options: ExtractPoolOptions = IMPORT_POOL): Ex
   async function extract(fileName: string, bytes: Uint8Array): Promise<ExtractedSource> {
     const abort = new AbortController();
     const { port1, port2 } = new MessageChannel();
+    let queuedTooLong = false;
+    const queued = setTimeout(() => {
+      queuedTooLong = true;
+      abort.abort();
+    }, options.maxQueueWaitMs);
     let timer: NodeJS.Timeout | undefined;
     port1.once("message", () => {
+      clearTimeout(queued);
       timer = setTimeout(() => abort.abort(), options.timeoutMs);
     });
     let outcome: ExtractOutcome;
@@ -54,11 +62,12 @@ export function createExtractPool(options: ExtractPoolOptions = IMPORT_POOL): Ex
       outcome = await pool.run({ fileName, bytes, started: port2 }, { filename, transferList: [port2], signal: abort.signal });
     } catch (e) {
       const reason = (e as { code?: string; message?: string }) ?? {};
+      if (queuedTooLong || reason.message === "Task queue is at limit") throw new AppError("rate_limited", "import_busy");
       if (abort.signal.aborted) throw tooComplex("time", { limitMs: options.timeoutMs });
       if (reason.code === "ERR_WORKER_OUT_OF_MEMORY") throw tooComplex("memory", { limitMb: options.heapMb });
-      if (reason.message === "Task queue is at limit") throw new AppError("rate_limited", "import_busy");
       throw e;
     } finally {
+      clearTimeout(queued);
       clearTimeout(timer);
       port1.close();
     }

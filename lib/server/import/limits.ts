@@ -33,6 +33,9 @@ export const IMPORT_LIMITS = {
   maxTextChars: 5_000_000,
 } as const;
 
+/** The limits' shape, for callers (tests) that pass their own. */
+export type ImportLimits = { readonly [K in keyof typeof IMPORT_LIMITS]: number };
+
 /** The worker pool that runs every extraction (lib/server/import/extract-pool.ts). */
 export const IMPORT_POOL = {
   /** Wall-clock limit of one extraction, from the moment a worker starts it. */
@@ -43,6 +46,8 @@ export const IMPORT_POOL = {
   threads: envNumber("IMPORT_WORKERS", Math.max(1, Math.min(2, availableParallelism() - 1))),
   /** Extractions waiting for a worker before new ones are refused as busy. */
   maxQueue: 32,
+  /** Longest wait for a worker before the upload is answered "busy, try again". */
+  maxQueueWaitMs: 2 * envNumber("IMPORT_TIMEOUT_MS", 60_000),
 } as const;
 
 /** A thrown "Maximum call stack size exceeded": input nested deeper than a parser's recursion allows. */

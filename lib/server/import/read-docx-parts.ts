@@ -1,6 +1,6 @@
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { AppError } from "../../core/errors";
-import { IMPORT_LIMITS } from "./limits";
+import { IMPORT_LIMITS, type ImportLimits } from "./limits";
 
 /** The parts mammoth reads: XML and relationships. Media is never inflated. */
 const isTextPart = (name: string): boolean => /\.(xml|rels)$/i.test(name);
@@ -43,7 +43,7 @@ function inflate(zip: ZipFile, entry: Entry, budget: { left: number }): Promise<
  * checked from the end-of-archive record before anything is read, declared sizes refuse
  * an honest bomb at once, and the byte count of the inflated output stops a lying one.
  */
-export async function readDocxParts(bytes: Uint8Array, limits = IMPORT_LIMITS): Promise<Map<string, Uint8Array>> {
+export async function readDocxParts(bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): Promise<Map<string, Uint8Array>> {
   const zip = await open(bytes);
   try {
     if (zip.entryCount > limits.maxDocxEntries) throw new AppError("too_large", "import_too_complex_entries", { details: { entries: zip.entryCount, limit: limits.maxDocxEntries } });

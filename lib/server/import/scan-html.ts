@@ -1,7 +1,7 @@
 import { Parser } from "htmlparser2";
 import { AppError } from "../../core/errors";
 import { MarkdownSink } from "./html-to-markdown";
-import { IMPORT_LIMITS } from "./limits";
+import { IMPORT_LIMITS, type ImportLimits } from "./limits";
 
 export interface HtmlScan {
   /** Deepest element nesting, as linkedom (which parses with the same htmlparser2) will build it. */
@@ -17,7 +17,7 @@ export interface HtmlScan {
  * nested deeper or holding more elements than the limits (stopping at the first
  * element past the cap) and collects the page's text on the way.
  */
-export function scanHtml(html: string, limits = IMPORT_LIMITS): HtmlScan {
+export function scanHtml(html: string, limits: ImportLimits = IMPORT_LIMITS): HtmlScan {
   const sink = new MarkdownSink();
   let depth = 0;
   let maxDepth = 0;
