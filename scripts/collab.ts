@@ -2,7 +2,8 @@
  * `npm run collab`: the collab server on its own (also what `npm start` spawns).
  * Needs DATABASE_URL and COLLAB_TOKEN_SECRET; listens on COLLAB_PORT (default 3001) and
  * COLLAB_HOST (default all interfaces). Tuning: COLLAB_DEBOUNCE_MS, COLLAB_MAX_DEBOUNCE_MS,
- * COLLAB_ALLOWED_ORIGINS (besides NEXTAUTH_URL's origin). SIGTERM/SIGINT flush pending stores, then exit.
+ * COLLAB_ALLOWED_ORIGINS (besides NEXTAUTH_URL's origin). REDIS_URL (+ REDIS_PREFIX) joins other
+ * instances through Redis (scale-out). SIGTERM/SIGINT flush pending stores, then exit.
  */
 import { createCollabServer } from "../lib/collab/server";
 import { disconnectPrisma } from "../lib/server/db/client";
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     // COLLAB_APPEND_LOG=0 turns the durability log off (only to measure what it costs).
     appendLog: env.COLLAB_APPEND_LOG !== "0",
   });
-  log.info({ port: collab.port }, "collab server listening");
+  log.info({ port: collab.port, redis: env.REDIS_URL ? "on" : "off" }, "collab server listening");
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -1,6 +1,7 @@
 /**
  * The collab server: Hocuspocus 4 composed of small extensions, each in its own file.
  *
+ *   redisSync                        (scale-out, with REDIS_URL: documents shared between instances)
  *   limitConnections → checkOrigin   (HTTP upgrade: flood control, cross-site WebSocket guard)
  *   authenticate                     (token, document name, role via can(), read-only per kind)
  *   checkAuthorship                  (per-update entry authorship, before the log; refusals close)
@@ -26,6 +27,7 @@ import { revokeAccess } from "./extensions/revoke-access";
 import { serveHttp } from "./extensions/serve-http";
 import { AppliedUpdates } from "./persistence/update-log";
 import { createAppendLog } from "./persistence/append-log";
+import { redisSync, redisSyncFromEnv, type RedisSyncOptions } from "./scale/redis-sync";
 
 export interface CollabServerOptions {
   /** 0 picks a free port. */
@@ -45,6 +47,8 @@ export interface CollabServerOptions {
   /** Append every update to CollabUpdate before acknowledging it (default true). */
   appendLog?: boolean;
   limits?: Partial<ConnectionLimits>;
+  /** Scale-out through Redis; REDIS_URL (+ REDIS_PREFIX) by default, null for none. */
+  redis?: RedisSyncOptions | null;
 }
 
 export interface CollabServer {
@@ -58,9 +62,12 @@ export interface CollabServer {
 export const DEFAULT_LIMITS: ConnectionLimits = { perAddress: 200, upgradesPerMinute: 600, trustProxy: false };
 
 /** Builds the extension list; exported so tests can check each piece is present. */
-export function collabExtensions(opts: Required<Pick<CollabServerOptions, "secret" | "allowedOrigins" | "appendLog">> & { databaseUrl: string | undefined; limits: ConnectionLimits }): Extension[] {
+export function collabExtensions(
+  opts: Required<Pick<CollabServerOptions, "secret" | "allowedOrigins" | "appendLog">> & { databaseUrl: string | undefined; limits: ConnectionLimits; redis?: RedisSyncOptions | null },
+): Extension[] {
   const applied = new AppliedUpdates();
   return [
+    ...(opts.redis ? [redisSync(opts.redis)] : []),
     limitConnections(opts.limits),
     checkOrigin({ allowedOrigins: opts.allowedOrigins }),
     authenticate({ secret: opts.secret }),
@@ -102,6 +109,7 @@ export async function createCollabServer(opts: CollabServerOptions = {}): Promis
       appendLog: opts.appendLog ?? true,
       databaseUrl: opts.databaseUrl ?? process.env.DATABASE_URL,
       limits: { ...DEFAULT_LIMITS, ...opts.limits },
+      redis: opts.redis === undefined ? redisSyncFromEnv() : opts.redis,
     }),
   });
   await server.listen();
