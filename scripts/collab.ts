@@ -3,7 +3,11 @@
  * Needs DATABASE_URL and COLLAB_TOKEN_SECRET; listens on COLLAB_PORT (default 3001) and
  * COLLAB_HOST (default all interfaces). Tuning: COLLAB_DEBOUNCE_MS, COLLAB_MAX_DEBOUNCE_MS,
  * COLLAB_ALLOWED_ORIGINS (besides NEXTAUTH_URL's origin). REDIS_URL (+ REDIS_PREFIX) joins other
- * instances through Redis (scale-out). SIGTERM/SIGINT flush pending stores, then exit.
+ * instances through Redis (scale-out).
+ * SIGTERM/SIGINT: /ready answers 503 for COLLAB_DRAIN_MS (default 0; behind a proxy, its health
+ * check interval), then sockets close (clients reconnect, elsewhere behind a proxy) and every
+ * document is stored; after COLLAB_SHUTDOWN_TIMEOUT_MS (default 20 s, e.g. the database is down)
+ * the process exits anyway — what clients sent is in the append log and replays on the next load.
  */
 import { createCollabServer } from "../lib/collab/server";
 import { disconnectPrisma } from "../lib/server/db/client";
@@ -29,7 +33,13 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await collab.destroy();
+    const timeoutMs = Number(env.COLLAB_SHUTDOWN_TIMEOUT_MS ?? 20_000);
+    const timer = setTimeout(() => {
+      log.error({ timeoutMs, documents: collab.server.hocuspocus.getDocumentsCount() }, "shutdown timed out; unstored updates stay in the append log");
+      process.exit(1);
+    }, timeoutMs);
+    timer.unref();
+    await collab.shutdown({ drainMs: Number(env.COLLAB_DRAIN_MS ?? 0) });
     await disconnectPrisma();
     log.info("collab server stopped");
     process.exit(0);

@@ -1,7 +1,8 @@
 /**
  * The collab server's own HTTP routes (everything else gets Hocuspocus' default answer):
  *
- *   GET  /health               {status, documents, connections} — read by the web app's /api/health
+ *   GET  /health               liveness: {status, documents, connections} — read by the web app's /api/health
+ *   GET  /ready                readiness: 200 or 503 with {ready, draining, database, redis?}
  *   POST /internal/operations  direct writes (direct/run-direct-request.ts), authorised by an
  *                              internal token signed with COLLAB_TOKEN_SECRET (Bearer)
  */
@@ -11,6 +12,7 @@ import { isAppError } from "../../../core/errors";
 import { logger } from "../../../server/log";
 import { verifyInternalToken } from "../../auth/token";
 import { runDirectRequest } from "../direct/run-direct-request";
+import type { Readiness } from "../scale/readiness";
 
 const log = logger("collab.http");
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -33,13 +35,17 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString("utf8"));
 }
 
-export function serveHttp(opts: { secret: string }): Extension {
+export function serveHttp(opts: { secret: string; readiness: Readiness }): Extension {
   return {
     extensionName: "serveHttp",
     async onRequest({ request, response, instance }: onRequestPayload) {
       const url = new URL(request.url ?? "/", "http://collab");
       if (request.method === "GET" && url.pathname === "/health") {
         return send(response, 200, { status: "ok", documents: instance.getDocumentsCount(), connections: instance.getConnectionsCount() });
+      }
+      if (request.method === "GET" && url.pathname === "/ready") {
+        const report = await opts.readiness.check();
+        return send(response, report.ready ? 200 : 503, report);
       }
       if (url.pathname !== "/internal/operations") return;
       if (request.method !== "POST") return send(response, 405, { error: "method_not_allowed" });

@@ -44,8 +44,8 @@ class RedisSync extends Redis {
   }
 }
 
-/** The Redis extension for REDIS_URL, or null when scale-out is off. */
-export function redisSync(opts: RedisSyncOptions): Extension {
+/** The Redis extension for REDIS_URL; `up()` tells whether both its connections are ready. */
+export function redisSync(opts: RedisSyncOptions): { extension: Extension; up(): boolean } {
   const client = (role: string) => {
     const c = new IORedis(opts.url, { lazyConnect: false, connectionName: `synoptic-collab-${role}` });
     c.on("error", (err: Error) => log.warn({ err: err.message, role }, "redis connection error; reconnecting"));
@@ -66,7 +66,7 @@ export function redisSync(opts: RedisSyncOptions): Extension {
     log.info("redis is back; re-announcing loaded documents");
     ext.resyncAll();
   });
-  return ext;
+  return { extension: ext, up: () => ext.pub.status === "ready" && ext.sub.status === "ready" };
 }
 
 /** Scale-out settings from the environment (REDIS_URL, REDIS_PREFIX), or null. */
