@@ -27,6 +27,9 @@ async function main(): Promise<void> {
     ...(env.COLLAB_MAX_DEBOUNCE_MS ? { maxDebounceMs: Number(env.COLLAB_MAX_DEBOUNCE_MS) } : {}),
     // COLLAB_APPEND_LOG=0 turns the durability log off (only to measure what it costs).
     appendLog: env.COLLAB_APPEND_LOG !== "0",
+    // Behind a reverse proxy every socket comes from the proxy's address: COLLAB_TRUST_PROXY=1
+    // counts per-address limits on X-Forwarded-For instead.
+    ...(env.COLLAB_TRUST_PROXY === "1" ? { limits: { trustProxy: true } } : {}),
   });
   log.info({ port: collab.port, redis: env.REDIS_URL ? "on" : "off" }, "collab server listening");
   let stopping = false;
