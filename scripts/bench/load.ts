@@ -29,7 +29,7 @@ export async function run(): Promise<BenchResult[]> {
     const full = await startBenchServer({ mode: "full", env: { DATABASE_URL: world.db.url, COLLAB_TOKEN_SECRET: secret, BENCH_ORIGIN: ORIGIN } });
     let first: ServerStats | undefined;
     let last: ServerStats | undefined;
-    let window = { start: 0, end: 0 };
+    const window = { start: 0, end: 0 };
     const fullRun = await runLoad({
       urls: [full.url],
       docs,
