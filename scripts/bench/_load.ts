@@ -9,7 +9,7 @@
 import { openCollabDoc, type CollabDocHandle } from "../../lib/collab/client/connect";
 import { mintConnectionToken } from "../../lib/collab/auth/token";
 import { annotationsDocName, buildAnchor, checkAnchor, createAnnotation } from "../../lib/collab/model";
-import { DEMO_TEXT, type BenchWorld } from "./_collab-world";
+import { DEMO_TEXT } from "./_collab-world";
 
 export const ORIGIN = "http://localhost:3000";
 
@@ -35,22 +35,31 @@ export function loadShape(defaults: LoadShape): LoadShape {
 export interface LoadDocs {
   names: string[];
   versionIds: string[];
+  /** The editor who writes each document (a member of its workspace). */
+  editors: { id: string; name: string }[];
 }
 
-/** Creates `count` documents in the bench world (the projection validates anchors against them). */
-export async function makeLoadDocs(world: BenchWorld, count: number): Promise<LoadDocs> {
+/**
+ * Creates `count` documents, DOCS_PER_WORKSPACE to a workspace (--docs-per-workspace): the
+ * projection serialises the stores of one workspace on a lock, so 200 documents in one
+ * workspace measure that lock rather than the server. Anchors validate against their versions.
+ */
+export async function makeLoadDocs(count: number): Promise<LoadDocs> {
+  const perWorkspace = Number(process.argv.find((a) => a.startsWith("--docs-per-workspace="))?.split("=")[1] ?? 10);
   const { createDocument } = await import("../../lib/server/documents/create-document");
   const { prisma } = await import("../../lib/server/db/client");
-  const names: string[] = [];
-  const versionIds: string[] = [];
-  const owner = (await prisma.membership.findFirstOrThrow({ where: { workspaceId: world.workspaceId, role: "owner" } })).userId;
+  const { makeWorld } = await import("../../tests/support/factories");
+  const out: LoadDocs = { names: [], versionIds: [], editors: [] };
+  let world: Awaited<ReturnType<typeof makeWorld>> | null = null;
   for (let i = 0; i < count; i++) {
-    const doc = await createDocument(world.workspaceId, owner, { title: `load ${i}` }, { text: DEMO_TEXT, blocks: [] }, new Date());
+    if (!world || i % perWorkspace === 0) world = await makeWorld();
+    const doc = await createDocument(world.workspace.id, world.members.owner.id, { title: `load ${i}` }, { text: DEMO_TEXT, blocks: [] }, new Date());
     const version = await prisma.documentVersion.findFirstOrThrow({ where: { documentId: doc.id }, select: { id: true } });
-    names.push(annotationsDocName(world.workspaceId, doc.id));
-    versionIds.push(version.id);
+    out.names.push(annotationsDocName(world.workspace.id, doc.id));
+    out.versionIds.push(version.id);
+    out.editors.push({ id: world.members.editor.id, name: world.members.editor.name });
   }
-  return { names, versionIds };
+  return out;
 }
 
 const POSITIONS = (() => {
@@ -80,16 +89,15 @@ export async function runLoad(opts: {
   urls: string[];
   docs: LoadDocs;
   shape: LoadShape;
-  world: BenchWorld;
   secret: string;
   graceMs?: number;
   /** Prefixes annotation ids (ids are unique across the whole database). */
   tag: string;
   onWindow?: (phase: "start" | "end") => Promise<void>;
 }): Promise<LoadResult> {
-  const { shape, docs, world } = opts;
+  const { shape, docs } = opts;
   const perDoc = Math.max(2, Math.round(shape.connections / shape.docs));
-  const token = () => mintConnectionToken({ userId: world.editor.id, kind: "browser", secret: opts.secret });
+  const token = (userId: string) => () => mintConnectionToken({ userId, kind: "browser", secret: opts.secret });
   const clients: CollabDocHandle[][] = docs.names.map(() => []);
   const pending = new Map<string, { created: number; seen: number; need: number }>();
   const latencies: number[] = [];
@@ -99,7 +107,7 @@ export async function runLoad(opts: {
     // Open in batches: a burst of thousands of handshakes at once measures the accept queue.
     for (let d = 0; d < docs.names.length; d++) {
       for (let c = 0; c < perDoc; c++) {
-        const h = openCollabDoc({ url: opts.urls[c % opts.urls.length]!, name: docs.names[d]!, token, origin: ORIGIN, onAuthenticationFailed: () => errors++ });
+        const h = openCollabDoc({ url: opts.urls[c % opts.urls.length]!, name: docs.names[d]!, token: token(docs.editors[d]!.id), origin: ORIGIN, onAuthenticationFailed: () => errors++ });
         h.doc.getMap("annotations").observe((event) => {
           if (event.transaction.local) return;
           const now = performance.now();
@@ -132,7 +140,7 @@ export async function runLoad(opts: {
           const at = POSITIONS[(i * 7 + d) % POSITIONS.length]!;
           const id = `${opts.tag}-${d}-${i}`;
           pending.set(id, { created: performance.now(), seen: 0, need: perDoc - 1 });
-          createAnnotation(writer.doc, { id, anchor: buildAnchor(DEMO_TEXT, docs.versionIds[d]!, at, at + 8), colour: "#336699" }, world.editor, new Date());
+          createAnnotation(writer.doc, { id, anchor: buildAnchor(DEMO_TEXT, docs.versionIds[d]!, at, at + 8), colour: "#336699" }, docs.editors[d]!, new Date());
           const list = sentIds.get(docs.names[d]!) ?? [];
           list.push(id);
           sentIds.set(docs.names[d]!, list);

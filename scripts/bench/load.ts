@@ -22,9 +22,9 @@ export async function run(): Promise<BenchResult[]> {
   const world = await makeBenchWorld("bench-load");
   const secret = randomBytes(32).toString("base64url");
   try {
-    const docs = await makeLoadDocs(world, shape.docs);
+    const docs = await makeLoadDocs(shape.docs);
     const bare = await startBenchServer({ mode: "bare", env: {} });
-    const bareRun = await runLoad({ urls: [bare.url], docs, shape, world, secret, tag: "bare" }).finally(() => bare.stop());
+    const bareRun = await runLoad({ urls: [bare.url], docs, shape, secret, tag: "bare" }).finally(() => bare.stop());
 
     const full = await startBenchServer({ mode: "full", env: { DATABASE_URL: world.db.url, COLLAB_TOKEN_SECRET: secret, BENCH_ORIGIN: ORIGIN } });
     let first: ServerStats | undefined;
@@ -34,7 +34,6 @@ export async function run(): Promise<BenchResult[]> {
       urls: [full.url],
       docs,
       shape,
-      world,
       secret,
       tag: "full",
       onWindow: async (phase) => {

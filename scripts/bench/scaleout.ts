@@ -20,15 +20,15 @@ export async function run(): Promise<BenchResult[]> {
   const secret = randomBytes(32).toString("base64url");
   const env = { DATABASE_URL: world.db.url, COLLAB_TOKEN_SECRET: secret, BENCH_ORIGIN: ORIGIN };
   try {
-    const oneDocs = await makeLoadDocs(world, shape.docs);
+    const oneDocs = await makeLoadDocs(shape.docs);
     const one = await startBenchServer({ mode: "full", env });
-    const oneRun = await runLoad({ urls: [one.url], docs: oneDocs, shape, world, secret, tag: "one" }).finally(() => one.stop());
+    const oneRun = await runLoad({ urls: [one.url], docs: oneDocs, shape, secret, tag: "one" }).finally(() => one.stop());
 
-    const twoDocs = await makeLoadDocs(world, shape.docs);
+    const twoDocs = await makeLoadDocs(shape.docs);
     const prefix = `synoptic-bench-${randomBytes(4).toString("hex")}`;
     const redisEnv = { ...env, REDIS_URL: redisUrl, REDIS_PREFIX: prefix };
     const [a, b] = await Promise.all([startBenchServer({ mode: "full", env: redisEnv }), startBenchServer({ mode: "full", env: redisEnv })]);
-    const twoRun = await runLoad({ urls: [a.url, b.url], docs: twoDocs, shape, world, secret, tag: "two" });
+    const twoRun = await runLoad({ urls: [a.url, b.url], docs: twoDocs, shape, secret, tag: "two" });
     await Promise.all([a.stop(), b.stop()]);
     const missing = await missingFromStore(twoRun.sentIds);
     const lost = twoRun.undelivered + missing;

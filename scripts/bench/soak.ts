@@ -20,10 +20,10 @@ export async function run(): Promise<BenchResult[]> {
   const world = await makeBenchWorld("bench-soak");
   const secret = randomBytes(32).toString("base64url");
   try {
-    const docs = await makeLoadDocs(world, shape.docs);
+    const docs = await makeLoadDocs(shape.docs);
     const server = await startBenchServer({ mode: "full", env: { DATABASE_URL: world.db.url, COLLAB_TOKEN_SECRET: secret, BENCH_ORIGIN: ORIGIN } });
     const samples: ServerStats[] = [];
-    const result = await runLoad({ urls: [server.url], docs, shape, world, secret, tag: "soak", onWindow: async () => void samples.push(await server.stats()) });
+    const result = await runLoad({ urls: [server.url], docs, shape, secret, tag: "soak", onWindow: async () => void samples.push(await server.stats()) });
     await server.stop();
     const missing = await missingFromStore(result.sentIds);
     const [start, end] = samples;
