@@ -8,7 +8,8 @@ import { annotationsDocName, buildAnchor, createAnnotation } from "../../lib/col
 import type { CollabServer } from "../../lib/collab/server";
 import { prisma } from "../../lib/server/db/client";
 import { makeWorld } from "../support/factories";
-import { connect, disconnectAll, makeDocument, startCollab, waitFor } from "./support/harness";
+import { openCollabDoc } from "../../lib/collab/client/connect";
+import { connect, disconnectAll, makeDocument, ORIGIN, startCollab, token, waitFor } from "./support/harness";
 import { REDIS_URL, redisReachable, runPrefix } from "./support/redis";
 
 const withRedis = await redisReachable();
@@ -39,6 +40,19 @@ describe("collab probes and shutdown", () => {
     servers.push(server);
     await waitFor(async () => (await get(server, "/ready")).status === 200, "ready with Redis");
     expect((await get(server, "/ready")).body).toMatchObject({ redis: "ok" });
+  });
+
+  it("accepts sockets whose URL carries the proxy's ?route= key", async () => {
+    const server = await startCollab({ redis: null });
+    servers.push(server);
+    const world = await makeWorld();
+    const paper = await makeDocument(world.workspace.id, world.members.owner.id);
+    const handle = openCollabDoc({ url: `${server.url}/?route=${world.workspace.id}`, name: annotationsDocName(world.workspace.id, paper.id), token: () => token(world.members.viewer.id), origin: ORIGIN });
+    try {
+      await handle.ready;
+    } finally {
+      handle.destroy();
+    }
   });
 
   it("stores every document and empties the append log on shutdown", async () => {
