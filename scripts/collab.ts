@@ -2,7 +2,12 @@
  * `npm run collab`: the collab server on its own (also what `npm start` spawns).
  * Needs DATABASE_URL and COLLAB_TOKEN_SECRET; listens on COLLAB_PORT (default 3001) and
  * COLLAB_HOST (default all interfaces). Tuning: COLLAB_DEBOUNCE_MS, COLLAB_MAX_DEBOUNCE_MS,
- * COLLAB_ALLOWED_ORIGINS (besides NEXTAUTH_URL's origin). SIGTERM/SIGINT flush pending stores, then exit.
+ * COLLAB_ALLOWED_ORIGINS (besides NEXTAUTH_URL's origin). REDIS_URL (+ REDIS_PREFIX) joins other
+ * instances through Redis (scale-out).
+ * SIGTERM/SIGINT: /ready answers 503 for COLLAB_DRAIN_MS (default 0; behind a proxy, its health
+ * check interval), then sockets close (clients reconnect, elsewhere behind a proxy) and every
+ * document is stored; after COLLAB_SHUTDOWN_TIMEOUT_MS (default 20 s, e.g. the database is down)
+ * the process exits anyway — what clients sent is in the append log and replays on the next load.
  */
 import { createCollabServer } from "../lib/collab/server";
 import { disconnectPrisma } from "../lib/server/db/client";
@@ -22,13 +27,22 @@ async function main(): Promise<void> {
     ...(env.COLLAB_MAX_DEBOUNCE_MS ? { maxDebounceMs: Number(env.COLLAB_MAX_DEBOUNCE_MS) } : {}),
     // COLLAB_APPEND_LOG=0 turns the durability log off (only to measure what it costs).
     appendLog: env.COLLAB_APPEND_LOG !== "0",
+    // Behind a reverse proxy every socket comes from the proxy's address: COLLAB_TRUST_PROXY=1
+    // counts per-address limits on X-Forwarded-For instead.
+    ...(env.COLLAB_TRUST_PROXY === "1" ? { limits: { trustProxy: true } } : {}),
   });
-  log.info({ port: collab.port }, "collab server listening");
+  log.info({ port: collab.port, redis: env.REDIS_URL ? "on" : "off" }, "collab server listening");
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await collab.destroy();
+    const timeoutMs = Number(env.COLLAB_SHUTDOWN_TIMEOUT_MS ?? 20_000);
+    const timer = setTimeout(() => {
+      log.error({ timeoutMs, documents: collab.server.hocuspocus.getDocumentsCount() }, "shutdown timed out; unstored updates stay in the append log");
+      process.exit(1);
+    }, timeoutMs);
+    timer.unref();
+    await collab.shutdown({ drainMs: Number(env.COLLAB_DRAIN_MS ?? 0) });
     await disconnectPrisma();
     log.info("collab server stopped");
     process.exit(0);

@@ -22,8 +22,13 @@ export async function makeBenchWorld(label: string): Promise<BenchWorld> {
   // Quiet logs unless asked: the loggers are created on first import, hence the dynamic imports.
   process.env.LOG_LEVEL ??= "warn";
   const { createTestDatabase } = await import("../../tests/support/test-database");
+  return benchWorldOn(await createTestDatabase(label));
+}
+
+/** A workspace with one member per role and one demo paper in the (migrated) database `db`. */
+export async function benchWorldOn(db: TestDatabase): Promise<BenchWorld> {
+  process.env.LOG_LEVEL ??= "warn";
   const previousUrl = process.env.DATABASE_URL;
-  const db = await createTestDatabase(label);
   process.env.DATABASE_URL = db.url;
   const { makeWorld } = await import("../../tests/support/factories");
   const { createDocument } = await import("../../lib/server/documents/create-document");

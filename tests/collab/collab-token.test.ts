@@ -32,7 +32,10 @@ afterAll(async () => {
 describe("collab token", () => {
   it("mints a verifiable token and the ws url for members", async () => {
     const out = await issueCollabTokenOp.execute(world.members.viewer, { documentName: annotationsDocName(world.workspace.id, paper.id), host: "reader.example:3000" });
-    expect(out.url).toBe(`ws://reader.example:${server.port}`);
+    // ?route= lets a proxy send a workspace's sockets to one collab instance (deploy/Caddyfile).
+    expect(out.url).toBe(`ws://reader.example:${server.port}/?route=${world.workspace.id}`);
+    const forPage = await issueCollabTokenOp.execute(world.members.viewer, { workspaceId: world.workspace.id, host: "reader.example" });
+    expect(new URL(forPage.url).searchParams.get("route")).toBe(world.workspace.id);
     expect(await verifyConnectionToken(out.token, SECRET)).toEqual({ userId: world.members.viewer.id, kind: "browser" });
     expect((await issueCollabTokenOp.execute(world.outsider, {})).token).toBeTruthy();
   });

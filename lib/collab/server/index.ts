@@ -1,13 +1,14 @@
 /**
  * The collab server: Hocuspocus 4 composed of small extensions, each in its own file.
  *
+ *   redisSync                        (scale-out, with REDIS_URL: documents shared between instances)
  *   limitConnections → checkOrigin   (HTTP upgrade: flood control, cross-site WebSocket guard)
  *   authenticate                     (token, document name, role via can(), read-only per kind)
  *   checkAuthorship                  (per-update entry authorship, before the log; refusals close)
  *   appendUpdates                    (durability log before apply/ack)
  *   persistDocument                  (load; store + projection in one transaction)
  *   revokeAccess                     (LISTEN for access changes, close affected sockets)
- *   serveHttp                        (/health, /internal/operations direct writes)
+ *   serveHttp                        (/health, /ready, /internal/operations direct writes)
  *   logEvents                        (structured logs)
  *
  * Runs as its own process (scripts/collab.ts, started by `npm start`); tests and benchmarks
@@ -26,6 +27,8 @@ import { revokeAccess } from "./extensions/revoke-access";
 import { serveHttp } from "./extensions/serve-http";
 import { AppliedUpdates } from "./persistence/update-log";
 import { createAppendLog } from "./persistence/append-log";
+import { createReadiness, type Readiness } from "./scale/readiness";
+import { redisSync, redisSyncFromEnv, type RedisSyncOptions } from "./scale/redis-sync";
 
 export interface CollabServerOptions {
   /** 0 picks a free port. */
@@ -45,6 +48,8 @@ export interface CollabServerOptions {
   /** Append every update to CollabUpdate before acknowledging it (default true). */
   appendLog?: boolean;
   limits?: Partial<ConnectionLimits>;
+  /** Scale-out through Redis; REDIS_URL (+ REDIS_PREFIX) by default, null for none. */
+  redis?: RedisSyncOptions | null;
 }
 
 export interface CollabServer {
@@ -52,15 +57,29 @@ export interface CollabServer {
   port: number;
   /** ws://host:port */
   url: string;
+  readiness: Readiness;
+  /**
+   * Graceful stop: /ready turns 503, then after `drainMs` (time for the proxy's health check to
+   * notice) sockets are closed (clients reconnect elsewhere) and every document is stored.
+   */
+  shutdown(opts?: { drainMs?: number }): Promise<void>;
   destroy(): Promise<void>;
 }
 
 export const DEFAULT_LIMITS: ConnectionLimits = { perAddress: 200, upgradesPerMinute: 600, trustProxy: false };
 
 /** Builds the extension list; exported so tests can check each piece is present. */
-export function collabExtensions(opts: Required<Pick<CollabServerOptions, "secret" | "allowedOrigins" | "appendLog">> & { databaseUrl: string | undefined; limits: ConnectionLimits }): Extension[] {
+export function collabExtensions(
+  opts: Required<Pick<CollabServerOptions, "secret" | "allowedOrigins" | "appendLog">> & {
+    databaseUrl: string | undefined;
+    limits: ConnectionLimits;
+    redis?: Extension | null;
+    readiness: Readiness;
+  },
+): Extension[] {
   const applied = new AppliedUpdates();
   return [
+    ...(opts.redis ? [opts.redis] : []),
     limitConnections(opts.limits),
     checkOrigin({ allowedOrigins: opts.allowedOrigins }),
     authenticate({ secret: opts.secret }),
@@ -68,7 +87,7 @@ export function collabExtensions(opts: Required<Pick<CollabServerOptions, "secre
     ...(opts.appendLog ? [appendUpdates({ applied, log: createAppendLog(requireDatabaseUrl(opts.databaseUrl)) })] : []),
     persistDocument({ applied }),
     ...(opts.databaseUrl ? [revokeAccess({ databaseUrl: opts.databaseUrl })] : []),
-    serveHttp({ secret: opts.secret }),
+    serveHttp({ secret: opts.secret, readiness: opts.readiness }),
     logEvents(),
   ];
 }
@@ -81,6 +100,9 @@ function requireDatabaseUrl(url: string | undefined): string {
 /** Creates and starts a collab server. */
 export async function createCollabServer(opts: CollabServerOptions = {}): Promise<CollabServer> {
   const secret = opts.secret ?? collabSecret();
+  const redisOptions = opts.redis === undefined ? redisSyncFromEnv() : opts.redis;
+  const redis = redisOptions ? redisSync(redisOptions) : null;
+  const readiness = createReadiness(redis ? { redisUp: redis.up } : {});
   const server = new Server({
     name: "synoptic-collab",
     port: opts.port ?? 0,
@@ -102,10 +124,23 @@ export async function createCollabServer(opts: CollabServerOptions = {}): Promis
       appendLog: opts.appendLog ?? true,
       databaseUrl: opts.databaseUrl ?? process.env.DATABASE_URL,
       limits: { ...DEFAULT_LIMITS, ...opts.limits },
+      redis: redis?.extension ?? null,
+      readiness,
     }),
   });
   await server.listen();
   const { port } = server.address;
   const host = opts.host && opts.host !== "0.0.0.0" ? opts.host : "127.0.0.1";
-  return { server, port, url: `ws://${host}:${port}`, destroy: () => server.destroy() };
+  return {
+    server,
+    port,
+    url: `ws://${host}:${port}`,
+    readiness,
+    shutdown: async ({ drainMs = 0 } = {}) => {
+      readiness.drain();
+      if (drainMs > 0) await new Promise((r) => setTimeout(r, drainMs));
+      await server.destroy();
+    },
+    destroy: () => server.destroy(),
+  };
 }

@@ -15,7 +15,7 @@ import { publicCollabUrl } from "./collab-url";
 export const issueCollabTokenOp = defineOperation({
   name: "collab.token",
   permission: { kind: "user" },
-  input: z.object({ documentName: z.string().max(200).optional(), host: z.string().max(300).nullable().optional() }),
+  input: z.object({ documentName: z.string().max(200).optional(), workspaceId: z.string().max(100).optional(), host: z.string().max(300).nullable().optional() }),
   async run(ctx, input) {
     if (input.documentName !== undefined) {
       const ref = parseDocName(input.documentName);
@@ -27,6 +27,8 @@ export const issueCollabTokenOp = defineOperation({
       }
     }
     const token = await mintConnectionToken({ userId: ctx.actor.id, kind: "browser", now: ctx.now });
-    return { token, url: publicCollabUrl(input.host ?? null) };
+    // The route key only steers a proxy's load balancing; it grants nothing.
+    const routeKey = input.workspaceId ?? (input.documentName ? parseDocName(input.documentName)?.workspaceId : undefined);
+    return { token, url: publicCollabUrl(input.host ?? null, process.env, routeKey) };
   },
 });

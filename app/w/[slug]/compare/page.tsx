@@ -35,7 +35,7 @@ export default async function ComparePage(props: Props) {
   // The page is rendered with a fresh collab token, saving the browser a round trip before it connects.
   let collab: { url: string; token: string } | null = null;
   try {
-    collab = await issueCollabTokenOp.execute(actor, { host: (await headers()).get("host") });
+    collab = await issueCollabTokenOp.execute(actor, { host: (await headers()).get("host"), workspaceId: view.workspace.id });
   } catch (e) {
     log.warn({ err: e, userId: actor.id }, "no collab token for the compare view");
   }

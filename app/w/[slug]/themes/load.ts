@@ -8,6 +8,6 @@ export async function loadThemePage(slug: string, sub: "themes" | "matrix") {
   const path = `/w/${encodeURIComponent(slug)}/${sub}`;
   const actor = await requireActor(path);
   const view = await loadForPage(getThemeWorkspaceOp, { workspaceSlug: slug }, path);
-  const collab = await issueCollabTokenOp.execute(actor, { host: (await headers()).get("host") });
+  const collab = await issueCollabTokenOp.execute(actor, { host: (await headers()).get("host"), workspaceId: view.workspace.id });
   return { actor, view, collab };
 }

@@ -3,7 +3,7 @@
  * projection in one transaction (persistence/store-state.ts). A failed store keeps the
  * document in memory (Hocuspocus 4) and is retried with backoff, at most five times per change.
  */
-import type { Extension, Hocuspocus, Document, onLoadDocumentPayload, onStoreDocumentPayload, afterLoadDocumentPayload } from "@hocuspocus/server";
+import type { Extension, Hocuspocus, Document, onLoadDocumentPayload, onStoreDocumentPayload, afterLoadDocumentPayload, afterUnloadDocumentPayload } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { parseDocName } from "../../../core/collab";
 import { logger } from "../../../server/log";
@@ -14,10 +14,14 @@ import { snapshotEntries } from "../projection/snapshot";
 
 const log = logger("collab.persistence");
 const MAX_RETRIES = 5;
+/** A stored state merged in during a store is already persisted: no store of its own. */
+const MERGE_ORIGIN = { source: "local", skipStoreHooks: true } as const;
 
 export function persistDocument(opts: { applied: AppliedUpdates }): Extension {
   const recovered = new Set<string>();
   const retries = new Map<string, number>();
+  /** Hash of the stored state each loaded document contains (scale-out: see store-state.ts). */
+  const knownHash = new Map<string, string>();
 
   const scheduleRetry = (instance: Hocuspocus, document: Document, payload: onStoreDocumentPayload) => {
     const attempt = (retries.get(document.name) ?? 0) + 1;
@@ -34,7 +38,8 @@ export function persistDocument(opts: { applied: AppliedUpdates }): Extension {
     extensionName: "persistDocument",
     async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
       if (!parseDocName(documentName)) throw new Error(`refusing to load ${documentName}`);
-      const ids = await loadStoredState(documentName, document);
+      const { ids, stateHash } = await loadStoredState(documentName, document);
+      knownHash.set(documentName, stateHash);
       opts.applied.add(documentName, ...ids);
       if (ids.length) recovered.add(documentName);
     },
@@ -62,7 +67,19 @@ export function persistDocument(opts: { applied: AppliedUpdates }): Extension {
       const snapshot = snapshotEntries(ref, document);
       const started = performance.now();
       try {
-        const result = await storeState({ name: documentName, ref, snapshot, state, compact });
+        const result = await storeState({
+          name: documentName,
+          ref,
+          snapshot,
+          state,
+          compact,
+          knownHash: knownHash.get(documentName),
+          reconcile: (stored) => {
+            Y.applyUpdate(document, stored, MERGE_ORIGIN);
+            return { state: Y.encodeStateAsUpdate(document), snapshot: snapshotEntries(ref, document) };
+          },
+        });
+        knownHash.set(documentName, result.hash);
         retries.delete(documentName);
         log.debug({ documentName, ms: Math.round(performance.now() - started), compacted: compact.length, ...result }, "stored");
       } catch (err) {
@@ -70,6 +87,9 @@ export function persistDocument(opts: { applied: AppliedUpdates }): Extension {
         log.error({ err, documentName }, "store failed; will retry");
         scheduleRetry(instance, document, payload);
       }
+    },
+    async afterUnloadDocument({ documentName, instance }: afterUnloadDocumentPayload) {
+      if (!instance.documents.has(documentName)) knownHash.delete(documentName);
     },
   };
 }

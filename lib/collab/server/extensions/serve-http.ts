@@ -1,7 +1,8 @@
 /**
  * The collab server's own HTTP routes (everything else gets Hocuspocus' default answer):
  *
- *   GET  /health               {status, documents, connections} — read by the web app's /api/health
+ *   GET  /health               liveness: {status, documents, connections} — read by the web app's /api/health
+ *   GET  /ready                readiness: 200 or 503 with {ready, draining, database, redis?}
  *   POST /internal/operations  direct writes (direct/run-direct-request.ts), authorised by an
  *                              internal token signed with COLLAB_TOKEN_SECRET (Bearer)
  *   POST /internal/batch       direct writes to several documents of one workspace, all tried
@@ -13,6 +14,7 @@ import { isAppError } from "../../../core/errors";
 import { logger } from "../../../server/log";
 import { verifyInternalToken } from "../../auth/token";
 import { runDirectBatch, runDirectRequest } from "../direct/run-direct-request";
+import type { Readiness } from "../scale/readiness";
 
 const log = logger("collab.http");
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -35,13 +37,17 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString("utf8"));
 }
 
-export function serveHttp(opts: { secret: string }): Extension {
+export function serveHttp(opts: { secret: string; readiness: Readiness }): Extension {
   return {
     extensionName: "serveHttp",
     async onRequest({ request, response, instance }: onRequestPayload) {
       const url = new URL(request.url ?? "/", "http://collab");
       if (request.method === "GET" && url.pathname === "/health") {
         return send(response, 200, { status: "ok", documents: instance.getDocumentsCount(), connections: instance.getConnectionsCount() });
+      }
+      if (request.method === "GET" && url.pathname === "/ready") {
+        const report = await opts.readiness.check();
+        return send(response, report.ready ? 200 : 503, report);
       }
       const run = url.pathname === "/internal/operations" ? runDirectRequest : url.pathname === "/internal/batch" ? runDirectBatch : null;
       if (!run) return;
