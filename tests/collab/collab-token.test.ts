@@ -33,7 +33,7 @@ describe("collab token", () => {
   it("mints a verifiable token and the ws url for members", async () => {
     const out = await issueCollabTokenOp.execute(world.members.viewer, { documentName: annotationsDocName(world.workspace.id, paper.id), host: "reader.example:3000" });
     expect(out.url).toBe(`ws://reader.example:${server.port}`);
-    expect(await verifyConnectionToken(out.token, SECRET)).toEqual({ userId: world.members.viewer.id, kind: "browser" });
+    expect(await verifyConnectionToken(out.token, SECRET)).toEqual({ sessionVersion: 0, userId: world.members.viewer.id, kind: "browser" });
     expect((await issueCollabTokenOp.execute(world.outsider, {})).token).toBeTruthy();
   });
 
