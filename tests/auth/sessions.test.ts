@@ -27,12 +27,14 @@ beforeAll(async () => {
 afterEach(() => disconnectAll());
 afterAll(() => server.destroy());
 
+type JwtParams = Parameters<NonNullable<NonNullable<typeof authOptions.callbacks>["jwt"]>>[0];
+
 /** next-auth's jwt callback as getServerSession runs it on every request. */
 async function onRequest(t: JWT): Promise<JWT> {
-  return (await authOptions.callbacks!.jwt!({ token: t } as Parameters<NonNullable<typeof authOptions.callbacks>["jwt"]>[0])) as JWT;
+  return (await authOptions.callbacks!.jwt!({ token: t } as JwtParams)) as JWT;
 }
 async function onSignIn(userId: string): Promise<JWT> {
-  return (await authOptions.callbacks!.jwt!({ token: {}, user: { id: userId } } as unknown as Parameters<NonNullable<typeof authOptions.callbacks>["jwt"]>[0])) as JWT;
+  return (await authOptions.callbacks!.jwt!({ token: {}, user: { id: userId } } as unknown as JwtParams)) as JWT;
 }
 
 describe("revocable sessions", () => {

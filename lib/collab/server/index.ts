@@ -18,6 +18,7 @@ import { collabSecret } from "../auth/token";
 import { appendUpdates } from "./extensions/append-updates";
 import { authenticate } from "./extensions/authenticate";
 import { checkAuthorship } from "./extensions/check-authorship";
+import { boundDocuments, documentLimitsFromEnv, type DocumentLimits } from "./extensions/bound-documents";
 import { allowedOriginsFromEnv, checkOrigin } from "./extensions/check-origin";
 import { limitConnections, type ConnectionLimits } from "./extensions/limit-connections";
 import { logEvents } from "./extensions/log-events";
@@ -45,6 +46,8 @@ export interface CollabServerOptions {
   /** Append every update to CollabUpdate before acknowledging it (default true). */
   appendLog?: boolean;
   limits?: Partial<ConnectionLimits>;
+  /** Document and note size caps; COLLAB_MAX_DOCUMENT_BYTES / COLLAB_MAX_NOTE_BYTES by default. */
+  documentLimits?: DocumentLimits;
 }
 
 export interface CollabServer {
@@ -58,12 +61,13 @@ export interface CollabServer {
 export const DEFAULT_LIMITS: ConnectionLimits = { perAddress: 200, upgradesPerMinute: 600, trustProxy: false };
 
 /** Builds the extension list; exported so tests can check each piece is present. */
-export function collabExtensions(opts: Required<Pick<CollabServerOptions, "secret" | "allowedOrigins" | "appendLog">> & { databaseUrl: string | undefined; limits: ConnectionLimits }): Extension[] {
+export function collabExtensions(opts: Required<Pick<CollabServerOptions, "secret" | "allowedOrigins" | "appendLog">> & { databaseUrl: string | undefined; limits: ConnectionLimits; documentLimits?: DocumentLimits }): Extension[] {
   const applied = new AppliedUpdates();
   return [
     limitConnections(opts.limits),
     checkOrigin({ allowedOrigins: opts.allowedOrigins }),
     authenticate({ secret: opts.secret }),
+    boundDocuments(opts.documentLimits ?? documentLimitsFromEnv()), // priority 600: schema and sizes first
     checkAuthorship(), // priority 500: its beforeHandleMessage runs before appendUpdates'
     ...(opts.appendLog ? [appendUpdates({ applied, log: createAppendLog(requireDatabaseUrl(opts.databaseUrl)) })] : []),
     persistDocument({ applied }),
@@ -102,6 +106,7 @@ export async function createCollabServer(opts: CollabServerOptions = {}): Promis
       appendLog: opts.appendLog ?? true,
       databaseUrl: opts.databaseUrl ?? process.env.DATABASE_URL,
       limits: { ...DEFAULT_LIMITS, ...opts.limits },
+      ...(opts.documentLimits ? { documentLimits: opts.documentLimits } : {}),
     }),
   });
   await server.listen();

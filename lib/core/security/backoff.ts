@@ -35,6 +35,18 @@ export const SIGN_IN = {
   account: { free: 10, baseMs: SECOND, capMs: 30 * SECOND, windowMs: HOUR },
 } as const satisfies Record<string, BackoffPolicy>;
 
-/** Registrations per client (every attempt counts) and failed invitation acceptances per client and per user. */
-export const REGISTER: BackoffPolicy = { free: 5, baseMs: 10 * SECOND, capMs: 15 * MINUTE, windowMs: HOUR };
+/**
+ * Registrations per client address (every attempt counts): a school or office behind one NAT
+ * registers many people at once, so the budget is generous and the wait short; it stops scripted
+ * mass sign-ups. REGISTRATIONS_PER_HOUR changes the free budget (registerPolicy).
+ */
+export const REGISTER: BackoffPolicy = { free: 30, baseMs: SECOND, capMs: MINUTE, windowMs: HOUR };
+
+/** REGISTER with the free budget from REGISTRATIONS_PER_HOUR when that is a positive integer. */
+export function registerPolicy(perHour: string | undefined): BackoffPolicy {
+  const n = Number(perHour);
+  return Number.isInteger(n) && n > 0 ? { ...REGISTER, free: n } : REGISTER;
+}
+
+/** Failed invitation acceptances per client and per user. */
 export const INVITATION: BackoffPolicy = { free: 10, baseMs: SECOND, capMs: 15 * MINUTE, windowMs: HOUR };

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { registerSchema } from "../../core/validation";
-import { REGISTER } from "../../core/security/backoff";
+import { registerPolicy } from "../../core/security/backoff";
 import { prisma } from "../db/client";
 import { hashPassword } from "../auth/password";
 import { defineOperation } from "../ops/define";
@@ -36,7 +36,7 @@ export const registerUserOp = defineOperation({
   permission: { kind: "public" },
   input: registerSchema,
   async run(ctx, input) {
-    if (ctx.clientKey !== LOCAL_CLIENT) await charge([[`register:${ctx.clientKey}`, REGISTER]], ctx.now);
+    if (ctx.clientKey !== LOCAL_CLIENT) await charge([[`register:${ctx.clientKey}`, registerPolicy(process.env.REGISTRATIONS_PER_HOUR)]], ctx.now);
     await registerUser(input);
     return { email: input.email };
   },
