@@ -16,10 +16,17 @@ export function baseUrl(): string {
 
 /** Content-Security-Policy violations seen by any page of this test file; a test that causes one fails. */
 const cspViolations: string[] = [];
+const expectedViolations: RegExp[] = [];
 afterEach(() => {
-  const seen = cspViolations.splice(0);
+  const seen = cspViolations.splice(0).filter((v) => !expectedViolations.some((re) => re.test(v)));
+  expectedViolations.length = 0;
   if (seen.length > 0) throw new Error(`Content-Security-Policy violations:\n${seen.join("\n")}`);
 });
+
+/** Declares violations the current test provokes on purpose (an XSS attempt the CSP must block). */
+export function expectCspViolation(pattern: RegExp): void {
+  expectedViolations.push(pattern);
+}
 
 /** Reports every CSP violation of a context's pages (the DOM event and chromium's console line). */
 async function watchCsp(context: BrowserContext): Promise<void> {
