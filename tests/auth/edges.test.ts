@@ -103,5 +103,5 @@ describe("every operation enforces its permission for every role", () => {
         }
       }
     }
-  });
+  }, 120_000); // a fresh world per operation and role: minutes on a loaded machine
 });
