@@ -4,6 +4,8 @@ import { getLocale, getMessages } from "next-intl/server";
 import "@fontsource/noto-sans-jp/400.css";
 import "@fontsource/noto-sans-jp/700.css";
 import "./globals.css";
+import { ZodJitless } from "./_shell/ZodJitless";
+import { CollabLimitNotice } from "./_shell/CollabLimitNotice";
 
 export const metadata: Metadata = {
   title: "Synoptic",
@@ -16,8 +18,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
+        <ZodJitless />
         <NextIntlClientProvider locale={locale} messages={messages}>
           {children}
+          <CollabLimitNotice />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -12,10 +12,12 @@
 import { createCollabServer } from "../lib/collab/server";
 import { disconnectPrisma } from "../lib/server/db/client";
 import { logger } from "../lib/server/log";
+import { routeConsoleToLog } from "../lib/collab/server/console-to-log";
 
 const log = logger("collab");
 
 async function main(): Promise<void> {
+  routeConsoleToLog();
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start sets it; standalone, point it at the app's database)");
   if (!process.env.COLLAB_TOKEN_SECRET) throw new Error("COLLAB_TOKEN_SECRET is not set (npm start generates one in .data/secrets.json)");
   const port = Number(process.env.COLLAB_PORT ?? 3001);

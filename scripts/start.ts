@@ -14,7 +14,7 @@ import { ensureSecrets } from "./start/secrets";
 import { buildIfNeeded } from "./start/build";
 import { printBanner } from "./start/banner";
 import { logger } from "../lib/server/log";
-import { nextBin } from "./start/next-bin";
+import { nextArgs } from "./start/next-bin";
 import type { KeeperMessage } from "./start/db-keeper";
 
 const log = logger("start");
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   // Background jobs (OCR of scanned PDFs, …) in their own process, so a long job never slows pages.
   supervise("worker", "worker.ts");
 
-  const next = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], {
+  const next = spawn(process.execPath, nextArgs(dev ? "dev" : "start", port), {
     cwd: root,
     env: process.env,
     stdio: "inherit",

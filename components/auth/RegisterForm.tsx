@@ -32,7 +32,8 @@ export function RegisterForm(props: { callbackUrl: string; register: Register })
     if (signed?.ok && !signed.error) window.location.assign(props.callbackUrl);
     else {
       setBusy(false);
-      setError({ key: signed?.error ?? "generic" });
+      // Registration answers alike for a known address; a failed sign-in right after is how that shows.
+      setError({ key: signed?.error === "credentials_invalid" || signed?.error === "CredentialsSignin" ? "register_signin_failed" : (signed?.error ?? "generic") });
     }
   }
 

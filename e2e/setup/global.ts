@@ -13,7 +13,7 @@ import type { TestProject } from "vitest/node";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { freePort } from "../../lib/server/db/embedded";
 import { buildIfNeeded } from "../../scripts/start/build";
-import { nextBin } from "../../scripts/start/next-bin";
+import { nextArgs } from "../../scripts/start/next-bin";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -50,6 +50,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     COLLAB_DEBOUNCE_MS: "200",
     NODE_ENV: "production" as const,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Every browser of the suite registers from 127.0.0.1.
+    REGISTRATIONS_PER_HOUR: "100000",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
   process.env.DATABASE_URL = db.url;
@@ -68,7 +70,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // `node --import tsx` (not the tsx binary): one process, so SIGTERM reaches the server itself.
   const collab = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "collab.ts")], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   const worker = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
-  const server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  const server = spawn(process.execPath, nextArgs("start", port), { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   const stop = async (c: typeof server) => {
     if (c.exitCode !== null || c.signalCode !== null) return;
     const exited = new Promise((r) => c.once("exit", r));

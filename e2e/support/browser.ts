@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, inject } from "vitest";
 
 /** Debian's chromium through playwright-core: Playwright's own browser downloads do not work offline. */
 export async function launchBrowser(): Promise<Browser> {
@@ -14,9 +14,37 @@ export function baseUrl(): string {
   return inject("e2eBaseUrl");
 }
 
+/** Content-Security-Policy violations seen by any page of this test file; a test that causes one fails. */
+const cspViolations: string[] = [];
+const expectedViolations: RegExp[] = [];
+afterEach(() => {
+  const seen = cspViolations.splice(0).filter((v) => !expectedViolations.some((re) => re.test(v)));
+  expectedViolations.length = 0;
+  if (seen.length > 0) throw new Error(`Content-Security-Policy violations:\n${seen.join("\n")}`);
+});
+
+/** Declares violations the current test provokes on purpose (an XSS attempt the CSP must block). */
+export function expectCspViolation(pattern: RegExp): void {
+  expectedViolations.push(pattern);
+}
+
+/** Reports every CSP violation of a context's pages (the DOM event and chromium's console line). */
+async function watchCsp(context: BrowserContext): Promise<void> {
+  await context.exposeBinding("__reportCspViolation", (_source, text: string) => void cspViolations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { __reportCspViolation(t: string): void }).__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  context.on("console", (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+  });
+}
+
 /** A fresh context (cookies, storage) with the browser's language set, like a new person. */
 export async function newPerson(browser: Browser, locale: "ja-JP" | "en-US" = "ja-JP"): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: baseUrl(), locale, viewport: { width: 1280, height: 860 } });
+  await watchCsp(context);
   const page = await context.newPage();
   return { context, page };
 }

@@ -51,7 +51,7 @@ async function scenario(world: BenchWorld, secret: string, opts: { resync: boole
   const start = () =>
     startChildCollab({ port, databaseUrl: world.db.url, secret, origin: ORIGIN, env: { COLLAB_APPEND_LOG: opts.appendLog ? "1" : "0", COLLAB_DEBOUNCE_MS: "2000", COLLAB_MAX_DEBOUNCE_MS: "10000" } });
   let child = await start();
-  const token = () => mintConnectionToken({ userId: world.editor.id, kind: "browser", secret });
+  const token = () => mintConnectionToken({ userId: world.editor.id, kind: "browser", sessionVersion: 0, secret });
   const handles = Array.from({ length: WRITERS }, () => openCollabDoc({ url: child.url, name, token, origin: ORIGIN }));
   const created: string[][] = handles.map(() => []);
   try {

@@ -150,7 +150,7 @@ export async function run(): Promise<BenchResult[]> {
     const { openCollabDoc } = await import("../../lib/collab/client/connect");
     const { mintConnectionToken } = await import("../../lib/collab/auth/token");
     const { annotationsDocName, buildAnchor, createAnnotation } = await import("../../lib/collab/model");
-    const token = () => mintConnectionToken({ userId: owner.id, kind: "browser", secret });
+    const token = () => mintConnectionToken({ userId: owner.id, kind: "browser", sessionVersion: 0, secret });
     const writers = [];
     for (const d of docs) {
       const version = d.versions[0]!;

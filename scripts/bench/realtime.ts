@@ -19,7 +19,7 @@ const INTERVAL_MS = 100;
 const ORIGIN = "http://localhost:3000";
 
 async function measure(url: string, name: string, world: BenchWorld, secret: string): Promise<number[]> {
-  const token = (userId: string) => () => mintConnectionToken({ userId, kind: "browser", secret });
+  const token = (userId: string) => () => mintConnectionToken({ userId, kind: "browser", sessionVersion: 0, secret });
   const handles: CollabDocHandle[] = [];
   const arrivals = new Map<string, number[]>();
   try {

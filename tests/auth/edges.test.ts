@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { OPERATION } from "../../lib/server/http/adapt";
+import { ORIGIN_CHECKED } from "../../lib/server/http/origin-guard";
 import type { Operation, Permission } from "../../lib/server/ops/define";
 import { can } from "../../lib/core/permissions";
 import { ROLES } from "../../lib/core/roles";
@@ -47,6 +48,14 @@ describe("every edge goes through an operation", () => {
         const op = (fn as unknown as Record<symbol, AnyOp | undefined>)[OPERATION];
         expect(op, `${file} ${name} is not wrapped by serverAction/routeHandler`).toBeDefined();
         operations.set(op!.name, op!);
+        expect((fn as unknown as Record<symbol, unknown>)[ORIGIN_CHECKED], `${file} ${name} skips the Origin check`).toBe(true);
+        if (file.endsWith("route.ts") && name !== "GET") {
+          // A state-changing route refuses a foreign Origin before anything else, with a 403 and a clear code.
+          const forged = new Request("http://localhost:3000/x", { method: name, headers: { origin: "http://evil.example", "content-type": "text/plain" }, body: "{}" });
+          const res = await (fn as (r: Request, c: unknown) => Promise<Response>)(forged, { params: Promise.resolve({ workspaceId: "w", documentId: "d" }) });
+          expect(res.status, `${file} ${name} with a foreign Origin`).toBe(403);
+          expect(await res.json()).toMatchObject({ ok: false, error: { code: "forbidden", message: "origin_forbidden" } });
+        }
       }
     });
   }
@@ -94,5 +103,5 @@ describe("every operation enforces its permission for every role", () => {
         }
       }
     }
-  });
+  }, 120_000); // a fresh world per operation and role: minutes on a loaded machine
 });

@@ -36,7 +36,7 @@ describe("collab token", () => {
     expect(out.url).toBe(`ws://reader.example:${server.port}/?route=${world.workspace.id}`);
     const forPage = await issueCollabTokenOp.execute(world.members.viewer, { workspaceId: world.workspace.id, host: "reader.example" });
     expect(new URL(forPage.url).searchParams.get("route")).toBe(world.workspace.id);
-    expect(await verifyConnectionToken(out.token, SECRET)).toEqual({ userId: world.members.viewer.id, kind: "browser" });
+    expect(await verifyConnectionToken(out.token, SECRET)).toEqual({ sessionVersion: 0, userId: world.members.viewer.id, kind: "browser" });
     expect((await issueCollabTokenOp.execute(world.outsider, {})).token).toBeTruthy();
   });
 

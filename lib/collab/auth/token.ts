@@ -30,9 +30,15 @@ export function collabSecret(): string {
 }
 
 /** Mints a connection token for `userId`. */
-export async function mintConnectionToken(opts: { userId: string; kind: TokenKind; secret?: string; ttlSeconds?: number; now?: Date }): Promise<string> {
+export async function mintConnectionToken(
+  opts: { userId: string; secret?: string; ttlSeconds?: number; now?: Date } & (
+    | { kind: "server"; sessionVersion?: undefined }
+    /** Browser tokens carry the session version they were minted from and die with that session. */
+    | { kind: "browser"; sessionVersion: number }
+  ),
+): Promise<string> {
   const iat = Math.floor((opts.now ?? new Date()).getTime() / 1000);
-  return new SignJWT({ kind: opts.kind })
+  return new SignJWT({ kind: opts.kind, ...(opts.sessionVersion !== undefined ? { sv: opts.sessionVersion } : {}) })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(opts.userId)
     .setIssuer(ISSUER)
@@ -43,12 +49,12 @@ export async function mintConnectionToken(opts: { userId: string; kind: TokenKin
 }
 
 /** Verifies a connection token; throws `unauthenticated` for anything forged, expired or malformed. */
-export async function verifyConnectionToken(token: string, secret = collabSecret()): Promise<{ userId: string; kind: TokenKind }> {
+export async function verifyConnectionToken(token: string, secret = collabSecret()): Promise<{ userId: string; kind: TokenKind; sessionVersion?: number }> {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ["HS256"], audience: CONNECTION_AUDIENCE, issuer: ISSUER });
     const kind = payload.kind === "server" ? "server" : payload.kind === "browser" ? "browser" : null;
     if (!payload.sub || !kind) throw new Error("claims missing");
-    return { userId: payload.sub, kind };
+    return { userId: payload.sub, kind, ...(typeof payload.sv === "number" ? { sessionVersion: payload.sv } : {}) };
   } catch (e) {
     throw new AppError("unauthenticated", "invalid_collab_token", { cause: e });
   }

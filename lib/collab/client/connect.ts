@@ -24,11 +24,21 @@ export function webSocketWithOrigin(origin: string): typeof WebSocket {
 
 /** One WebSocket to the collab server, to be shared by the documents of a page. */
 export function openCollabSocket(url: string, opts: { origin?: string } = {}): HocuspocusProviderWebsocket {
-  return new HocuspocusProviderWebsocket({
+  const socket = new HocuspocusProviderWebsocket({
     url,
     ...(opts.origin ? { WebSocketPolyfill: webSocketWithOrigin(opts.origin) } : {}),
   });
+  socket.on("close", ({ event }: { event?: { code?: number; reason?: string } }) => {
+    // 4413: the server refused a change that would pass a note's or a document's size limit.
+    if (event?.code === COLLAB_LIMIT_CLOSE_CODE && typeof window !== "undefined")
+      window.dispatchEvent(new CustomEvent(COLLAB_LIMIT_EVENT, { detail: event.reason ?? "document-too-large" }));
+  });
+  return socket;
 }
+
+/** Close code of a refused oversized change, and the window event the UI shows it from. */
+export const COLLAB_LIMIT_CLOSE_CODE = 4413;
+export const COLLAB_LIMIT_EVENT = "synoptic:collab-limit";
 
 export interface CollabDocHandle {
   doc: Y.Doc;

@@ -8,6 +8,8 @@ export interface CollabContext {
   role: Role;
   ref: CollabDocRef;
   readOnly: boolean;
+  /** The session version of a browser connection's token; a bump closes the connection. */
+  sessionVersion?: number;
   /** Set by direct writes and server-side loads, which have no user connection. */
   direct?: boolean;
 }

@@ -19,6 +19,7 @@ import { collabSecret } from "../auth/token";
 import { appendUpdates } from "./extensions/append-updates";
 import { authenticate } from "./extensions/authenticate";
 import { checkAuthorship } from "./extensions/check-authorship";
+import { boundDocuments, documentLimitsFromEnv, type DocumentLimits } from "./extensions/bound-documents";
 import { allowedOriginsFromEnv, checkOrigin } from "./extensions/check-origin";
 import { limitConnections, type ConnectionLimits } from "./extensions/limit-connections";
 import { logEvents } from "./extensions/log-events";
@@ -50,6 +51,8 @@ export interface CollabServerOptions {
   limits?: Partial<ConnectionLimits>;
   /** Scale-out through Redis; REDIS_URL (+ REDIS_PREFIX) by default, null for none. */
   redis?: RedisSyncOptions | null;
+  /** Document and note size caps; COLLAB_MAX_DOCUMENT_BYTES / COLLAB_MAX_NOTE_BYTES by default. */
+  documentLimits?: DocumentLimits;
 }
 
 export interface CollabServer {
@@ -73,6 +76,7 @@ export function collabExtensions(
   opts: Required<Pick<CollabServerOptions, "secret" | "allowedOrigins" | "appendLog">> & {
     databaseUrl: string | undefined;
     limits: ConnectionLimits;
+    documentLimits?: DocumentLimits;
     redis?: Extension | null;
     readiness: Readiness;
   },
@@ -83,6 +87,7 @@ export function collabExtensions(
     limitConnections(opts.limits),
     checkOrigin({ allowedOrigins: opts.allowedOrigins }),
     authenticate({ secret: opts.secret }),
+    boundDocuments(opts.documentLimits ?? documentLimitsFromEnv()), // priority 600: schema and sizes first
     checkAuthorship(), // priority 500: its beforeHandleMessage runs before appendUpdates'
     ...(opts.appendLog ? [appendUpdates({ applied, log: createAppendLog(requireDatabaseUrl(opts.databaseUrl)) })] : []),
     persistDocument({ applied }),
@@ -126,6 +131,7 @@ export async function createCollabServer(opts: CollabServerOptions = {}): Promis
       limits: { ...DEFAULT_LIMITS, ...opts.limits },
       redis: redis?.extension ?? null,
       readiness,
+      ...(opts.documentLimits ? { documentLimits: opts.documentLimits } : {}),
     }),
   });
   await server.listen();

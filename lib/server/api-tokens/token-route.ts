@@ -8,6 +8,7 @@ import { OPERATION, toErrorResult } from "../http/adapt";
 import { preauthorize, type Operation, type Permission } from "../ops/define";
 import type { z } from "zod";
 import { actorFromToken } from "./tokens";
+import { assertSameOrigin, ORIGIN_CHECKED } from "../http/origin-guard";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -18,6 +19,9 @@ export function tokenRouteHandler<S extends z.ZodType, O, P extends Permission>(
 ) {
   const handler = async (req: Request, ctx: RouteContext): Promise<Response> => {
     try {
+      // Bearer requests carry no cookies, so they cannot be forged by another site (a browser would need
+      // a CORS preflight that we never answer); the check only matters if a state-changing route is added.
+      assertSameOrigin(req.method, req.headers);
       const actor = await actorFromToken(req.headers.get("authorization"));
       const params = (await ctx.params) ?? {};
       if (actor.tokenWorkspaceId && params.workspaceId !== actor.tokenWorkspaceId) throw new AppError("not_found", "workspace_not_found");
@@ -30,5 +34,5 @@ export function tokenRouteHandler<S extends z.ZodType, O, P extends Permission>(
       return Response.json(toErrorResult(e, { op: op.name, url: req.url }), { status, headers });
     }
   };
-  return Object.assign(handler, { [OPERATION]: op as Operation<z.ZodType, unknown, Permission> });
+  return Object.assign(handler, { [OPERATION]: op as Operation<z.ZodType, unknown, Permission>, [ORIGIN_CHECKED]: true as const });
 }

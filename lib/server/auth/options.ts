@@ -7,6 +7,7 @@ import { verifyCredentials } from "../accounts/verify-credentials";
 import { linkOAuthAccount } from "../accounts/link-oauth-account";
 import { clientKeyFromHeaders } from "../http/client-key";
 import { logger } from "../log";
+import { endSessions, sessionVersionOf } from "./end-sessions";
 
 const log = logger("auth");
 
@@ -59,12 +60,28 @@ export const authOptions: NextAuthOptions = {
       return true;
     },
     async jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
+      if (user?.id) {
+        token.uid = user.id;
+        token.sv = (await sessionVersionOf(user.id)) ?? -1;
+        return token;
+      }
+      // Every request: a session whose version was bumped (sign-out elsewhere, "sign out
+      // everywhere", password change) or whose user is gone loses its identity.
+      if (typeof token.uid === "string" && (await sessionVersionOf(token.uid)) !== token.sv) {
+        delete token.uid;
+        delete token.sv;
+      }
       return token;
     },
     async session({ session, token }) {
       if (session.user && typeof token.uid === "string") (session.user as { id?: string }).id = token.uid;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends every session of the user: a copy of this cookie must not outlive it.
+    async signOut({ token }) {
+      if (typeof token?.uid === "string") await endSessions(token.uid);
     },
   },
   logger: {

@@ -26,7 +26,8 @@ export const issueCollabTokenOp = defineOperation({
         if (!doc) throw new AppError("not_found", "document_not_found");
       }
     }
-    const token = await mintConnectionToken({ userId: ctx.actor.id, kind: "browser", now: ctx.now });
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: ctx.actor.id }, select: { sessionVersion: true } });
+    const token = await mintConnectionToken({ userId: ctx.actor.id, kind: "browser", sessionVersion: user.sessionVersion, now: ctx.now });
     // The route key only steers a proxy's load balancing; it grants nothing.
     const routeKey = input.workspaceId ?? (input.documentName ? parseDocName(input.documentName)?.workspaceId : undefined);
     return { token, url: publicCollabUrl(input.host ?? null, process.env, routeKey) };

@@ -4,6 +4,7 @@ import type { ActionResult } from "../../core/action-result";
 import { currentActor } from "../auth/session";
 import { preauthorize, type Operation, type Permission } from "../ops/define";
 import { clientKeyFromHeaders } from "./client-key";
+import { assertSameOrigin, ORIGIN_CHECKED } from "./origin-guard";
 import { logger } from "../log";
 import type { z } from "zod";
 
@@ -23,20 +24,24 @@ export function toErrorResult(e: unknown, context: Record<string, unknown>): Ext
 
 export interface Adapter {
   [OPERATION]: Operation<z.ZodType, unknown, Permission>;
+  [ORIGIN_CHECKED]?: true;
 }
 
 /** A server action for an operation: resolves the session, runs, returns a result object. */
 export function serverAction<S extends z.ZodType, O, P extends Permission>(op: Operation<S, O, P>) {
   const action = async (input: z.input<S>): Promise<ActionResult<O>> => {
     try {
+      const requestHeaders = await headers();
+      // Server actions are always POSTs that change state.
+      assertSameOrigin("POST", requestHeaders);
       const actor = await currentActor();
-      const clientKey = clientKeyFromHeaders(await headers());
+      const clientKey = clientKeyFromHeaders(requestHeaders);
       return { ok: true, data: await op.execute(actor, input, { clientKey }) };
     } catch (e) {
       return toErrorResult(e, { op: op.name });
     }
   };
-  return Object.assign(action, { [OPERATION]: op as Operation<z.ZodType, unknown, Permission> });
+  return Object.assign(action, { [OPERATION]: op as Operation<z.ZodType, unknown, Permission>, [ORIGIN_CHECKED]: true as const });
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -49,6 +54,7 @@ export function routeHandler<S extends z.ZodType, O, P extends Permission>(
 ) {
   const handler = async (req: Request, ctx: RouteContext): Promise<Response> => {
     try {
+      assertSameOrigin(req.method, req.headers);
       const actor = await currentActor();
       const params = (await ctx.params) ?? {};
       await preauthorize(actor, op.permission, params);
@@ -60,5 +66,5 @@ export function routeHandler<S extends z.ZodType, O, P extends Permission>(
       return Response.json(result, { status, headers: { "Cache-Control": "no-store" } });
     }
   };
-  return Object.assign(handler, { [OPERATION]: op as Operation<z.ZodType, unknown, Permission> });
+  return Object.assign(handler, { [OPERATION]: op as Operation<z.ZodType, unknown, Permission>, [ORIGIN_CHECKED]: true as const });
 }

@@ -1,13 +1,11 @@
+import { addressKey, clientAddress, trustedHops } from "../../core/security/client-address";
+
 /**
- * A key for the client behind a request, for throttling. Behind a proxy the first
- * X-Forwarded-For hop is used; set TRUST_PROXY=0 to ignore forwarded headers.
+ * A key for the client behind a request, for throttling: the socket's address (stamped as
+ * `x-synoptic-peer` by scripts/start/peer-address.mjs), or behind TRUST_PROXY=N proxies the
+ * address the outermost trusted proxy saw. IPv6 clients are keyed by their /64.
  */
 export function clientKeyFromHeaders(headers: Headers): string {
-  if (process.env.TRUST_PROXY !== "0") {
-    const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 64);
-    const real = headers.get("x-real-ip")?.trim();
-    if (real) return real.slice(0, 64);
-  }
-  return "direct";
+  const address = clientAddress(headers.get("x-synoptic-peer"), headers.get("x-forwarded-for"), trustedHops(process.env.TRUST_PROXY));
+  return address ? `ip:${addressKey(address)}` : "ip:unknown";
 }

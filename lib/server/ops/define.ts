@@ -22,6 +22,7 @@ export interface OpContext {
   role: Role | null;
   workspaceId: string | null;
   now: Date;
+  /** The client's throttling key (`ip:…`), or "local" for callers inside the process (tests, CLI). */
   clientKey: string;
 }
 

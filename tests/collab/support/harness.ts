@@ -28,8 +28,11 @@ export async function makeDocument(workspaceId: string, actorId: string, text = 
   return { id: doc.id, versionId: version.id, text };
 }
 
-export function token(userId: string, kind: TokenKind = "browser", extra: { ttlSeconds?: number; secret?: string; now?: Date } = {}): Promise<string> {
-  return mintConnectionToken({ userId, kind, secret: extra.secret ?? SECRET, ...extra });
+export function token(userId: string, kind: TokenKind = "browser", extra: { ttlSeconds?: number; secret?: string; now?: Date; sessionVersion?: number } = {}): Promise<string> {
+  // Fresh users are on session version 0.
+  const { sessionVersion = 0, ...rest } = extra;
+  const base = { userId, ...rest, secret: extra.secret ?? SECRET };
+  return kind === "browser" ? mintConnectionToken({ ...base, kind, sessionVersion }) : mintConnectionToken({ ...base, kind });
 }
 
 const open: CollabDocHandle[] = [];

@@ -76,8 +76,10 @@ async function authorise(data: onAuthenticatePayload<CollabContext>, secret: str
   const access = accessFor(role, ref);
   // A non-member and a missing document get the same answer: nothing about the workspace leaks.
   if (!role || !access.read || !(await documentIsLive(ref))) refuse("forbidden");
-  const user = await prisma.user.findUnique({ where: { id: token.userId }, select: { name: true } });
+  const user = await prisma.user.findUnique({ where: { id: token.userId }, select: { name: true, sessionVersion: true } });
   if (!user) refuse("forbidden");
+  // A browser token dies with the session it was minted from (sign-out, "sign out everywhere").
+  if (token.kind === "browser" && token.sessionVersion !== user.sessionVersion) refuse("session-revoked");
   data.connectionConfig.readOnly = access.readOnly;
-  return { userId: token.userId, userName: user.name, role, ref, readOnly: access.readOnly };
+  return { userId: token.userId, userName: user.name, role, ref, readOnly: access.readOnly, ...(token.kind === "browser" ? { sessionVersion: user.sessionVersion } : {}) };
 }

@@ -7,23 +7,13 @@
 import type { Extension, onUpgradePayload } from "@hocuspocus/server";
 import { logger } from "../../../server/log";
 import { rejectUpgrade } from "./reject-upgrade";
+import { normaliseOrigin, publicOrigins } from "../../../core/security/origin";
 
 const log = logger("collab.origin");
 
-/** The allowed origins from the environment, normalised to `scheme://host[:port]`. */
+/** The allowed origins from the environment (the web app's public origins, lib/core/security/origin.ts). */
 export function allowedOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  const raw = [env.NEXTAUTH_URL ?? "", ...(env.COLLAB_ALLOWED_ORIGINS ?? "").split(",")];
-  return [...new Set(raw.map(normaliseOrigin).filter((o): o is string => o !== null))];
-}
-
-function normaliseOrigin(value: string): string | null {
-  const trimmed = value.trim();
-  if (!trimmed) return null;
-  try {
-    return new URL(trimmed).origin;
-  } catch {
-    return null;
-  }
+  return publicOrigins(env);
 }
 
 export function checkOrigin(opts: { allowedOrigins: string[] }): Extension {

@@ -2,7 +2,7 @@
  * Revocation within seconds: LISTENs on the channel notifyAccessChanged() NOTIFYs, and for every
  * open connection of that user in that workspace re-checks the role with the one permission
  * function. A connection whose access is gone, or whose read-only flag no longer matches the
- * role, has its socket closed; the provider reconnects with a fresh token and onAuthenticate
+ * role, or whose session was ended (User.sessionVersion bumped), has its socket closed; the provider reconnects with a fresh token and onAuthenticate
  * decides again (a removed member is then refused).
  */
 import type { Extension, Hocuspocus, onConfigurePayload } from "@hocuspocus/server";
@@ -10,6 +10,7 @@ import pg from "pg";
 import { parseDocName } from "../../../core/collab";
 import { ACCESS_CHANNEL } from "../../../server/members/notify-access-changed";
 import { roleOf } from "../../../server/ops/define";
+import { prisma } from "../../../server/db/client";
 import { logger } from "../../../server/log";
 import type { CollabContext } from "../context";
 import { accessFor } from "./authenticate";
@@ -21,6 +22,7 @@ export const ACCESS_CHANGED_CLOSE = { code: 4403, reason: "access-changed" } as 
 /** Re-checks `userId`'s connections in `workspaceId`; returns how many sockets were closed. */
 export async function recheckAccess(instance: Hocuspocus, workspaceId: string, userId: string): Promise<number> {
   const role = await roleOf(userId, workspaceId);
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
   let closed = 0;
   for (const document of instance.documents.values()) {
     const ref = parseDocName(document.name);
@@ -29,7 +31,8 @@ export async function recheckAccess(instance: Hocuspocus, workspaceId: string, u
     for (const connection of document.getConnections()) {
       const ctx = connection.context as Partial<CollabContext>;
       if (ctx.userId !== userId) continue;
-      if (access.read && access.readOnly === connection.readOnly) continue;
+      const sessionLive = ctx.sessionVersion === undefined || ctx.sessionVersion === user?.sessionVersion;
+      if (access.read && access.readOnly === connection.readOnly && sessionLive) continue;
       log.info({ documentName: document.name, userId, workspaceId, role }, "closing connection: access changed");
       connection.webSocket.close(ACCESS_CHANGED_CLOSE.code, ACCESS_CHANGED_CLOSE.reason);
       closed++;
