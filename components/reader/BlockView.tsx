@@ -11,6 +11,8 @@ export interface BlockViewProps {
   idPrefix: string;
   /** For a footnote: the markers that cite it. */
   citedBy?: MarkerRef[] | undefined;
+  /** For a machine-read block: show the OCR badge (once per page is enough; default true). */
+  ocrBadge?: boolean;
 }
 
 /**
@@ -25,9 +27,11 @@ export function BlockView(props: BlockViewProps) {
   const confidence = props.block.ocr.confidence;
   return (
     <div className={s.ocr} data-ocr={confidence}>
-      <span className={s.ocrBadge} title={t("ocrHint", { confidence })} aria-label={t("ocrHint", { confidence })}>
-        {t("ocrBadge", { confidence })}
-      </span>
+      {props.ocrBadge !== false && (
+        <span className={s.ocrBadge} title={t("ocrHint", { confidence })} aria-label={t("ocrHint", { confidence })}>
+          {t("ocrBadge", { confidence })}
+        </span>
+      )}
       {view}
     </div>
   );

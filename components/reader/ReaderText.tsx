@@ -9,7 +9,9 @@ import s from "./reader.module.css";
 export function ReaderText({ text, blocks, idPrefix }: { text: string; blocks: Block[]; idPrefix: string }) {
   const t = useTranslations("reader");
   const citedBy = footnoteBacklinks(blocks);
-  const view = (i: number) => <BlockView text={text} block={blocks[i]!} index={i} idPrefix={idPrefix} citedBy={citedBy.get(i)} />;
+  // The OCR badge once per scanned page: on its first machine-read block.
+  const firstOcrOfPage = (i: number) => blocks[i]?.ocr !== undefined && (blocks[i - 1]?.ocr === undefined || blocks[i - 1]?.page !== blocks[i]?.page);
+  const view = (i: number) => <BlockView text={text} block={blocks[i]!} index={i} idPrefix={idPrefix} citedBy={citedBy.get(i)} ocrBadge={firstOcrOfPage(i)} />;
   if (blocks.length === 0) return <p className="muted">{t("empty")}</p>;
   return layoutBlocks(blocks).map((item) => {
     if (item.kind === "block") {
