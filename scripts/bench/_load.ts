@@ -97,7 +97,7 @@ export async function runLoad(opts: {
 }): Promise<LoadResult> {
   const { shape, docs } = opts;
   const perDoc = Math.max(2, Math.round(shape.connections / shape.docs));
-  const token = (userId: string) => () => mintConnectionToken({ userId, kind: "browser", secret: opts.secret });
+  const token = (userId: string) => () => mintConnectionToken({ userId, kind: "browser", sessionVersion: 0, secret: opts.secret });
   const clients: CollabDocHandle[][] = docs.names.map(() => []);
   const pending = new Map<string, { created: number; seen: number; need: number }>();
   const latencies: number[] = [];

@@ -41,7 +41,7 @@ async function scenario(world: BenchWorld, secret: string, urlOf: (i: number) =>
   const doc = await createDocument(world.workspaceId, owner, { title: "restart" }, { text: DEMO_TEXT, blocks: [] }, new Date());
   const versionId = (await prisma.documentVersion.findFirstOrThrow({ where: { documentId: doc.id } })).id;
   const name = annotationsDocName(world.workspaceId, doc.id);
-  const token = () => mintConnectionToken({ userId: world.editor.id, kind: "browser", secret });
+  const token = () => mintConnectionToken({ userId: world.editor.id, kind: "browser", sessionVersion: 0, secret });
   const handles: CollabDocHandle[] = Array.from({ length: WRITERS }, (_, i) => openCollabDoc({ url: urlOf(i), name, token, origin: ORIGIN }));
   const created: string[] = [];
   try {
