@@ -101,9 +101,8 @@ export async function matchChunks(workspaceId: string, include: readonly string[
     LIMIT ${cap}`;
   if (!dense) return prisma.$queryRaw<ChunkMatch[]>(query);
   return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SET LOCAL enable_sort = off`;
-    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-    await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`;
+    // SET LOCAL, in one round trip.
+    await tx.$queryRaw`SELECT set_config('enable_sort', 'off', true), set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`;
     return tx.$queryRaw<ChunkMatch[]>(query);
   });
 }
