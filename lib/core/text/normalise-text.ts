@@ -13,6 +13,7 @@ import { emitBlocks } from "./emit-blocks";
 import { linkFootnotes } from "./link-footnotes";
 import { composeOffsetMap } from "./offset-map";
 import { prepareInput } from "./prepare-input";
+import { segmentHinted } from "./segment-hinted";
 import { segmentUnits } from "./segment-units";
 import { splitLines } from "./split-lines";
 import { stitchUnits } from "./stitch-units";
@@ -34,11 +35,14 @@ export function normaliseText(input: RawInput, options: NormaliseOptions = {}): 
   const cjk = language === "ja" || language === "zh";
   const lines = splitLines(prep.text, cjk);
   const pageCount = lines.length > 0 ? (lines[lines.length - 1]?.page ?? 1) : 1;
-  detectFurniture(lines, pageCount);
+  const hints = options.lineHints?.length === lines.length ? options.lineHints : null;
+  if (hints) lines.forEach((l, k) => void (hints[k]?.drop !== undefined && (l.drop = hints[k]?.drop)));
+  else detectFurniture(lines, pageCount);
   const layout = analyseLayout(lines, cjk);
-  const units = segmentUnits(lines, layout, markdown);
+  const units = hints ? segmentHinted(lines, hints, layout) : segmentUnits(lines, layout, markdown);
   classifyUnits(units, layout, markdown);
-  const ordered = stitchUnits(units, layout.wrapped);
+  // Layout-segmented units are whole already: page breaks were crossed by geometry.
+  const ordered = hints ? units : stitchUnits(units, layout.wrapped);
   const title = chooseTitle(ordered);
   assignHeadingLevels(ordered);
   const emitted = emitBlocks(ordered, prep.text, layout);
@@ -56,6 +60,7 @@ export function normaliseText(input: RawInput, options: NormaliseOptions = {}): 
   }
   dropped.sort((a, b) => a.rawStart - b.rawStart);
 
+  if (options.lineHints && !hints) prep.warnings.push("Layout hints did not match the text's lines and were ignored.");
   const warnings = [...prep.warnings, ...describe(emitted.text, layout.interleaved, unresolved)];
   const offsetMap = composeOffsetMap(emitted.runs, emitted.text.length, prep.toRaw, raw.length);
   return { text: emitted.text, blocks: emitted.blocks, dropped, warnings, offsetMap, title, language };

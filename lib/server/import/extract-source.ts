@@ -57,9 +57,11 @@ export async function extractSource(fileName: string, bytes: Uint8Array): Promis
     normalised = normaliseText(raw, { format: "markdown" });
   } else {
     const pdf = await extractPdf(bytes);
+    // No OCR is wired here: a PDF without any text layer is refused as before.
+    if (!pdf.hasText.some(Boolean)) throw new AppError("unsupported_media", "import_pdf_no_text");
     extraWarnings.push(...pdf.warnings);
     raw = pdf.pages.join(PAGE_SEPARATOR);
-    normalised = normaliseText(pdf.pages);
+    normalised = normaliseText(pdf.pages, { lineHints: pdf.hints });
   }
   if (normalised.text.trim().length === 0) throw new AppError("invalid_input", "import_empty", { details: { fileName } });
   if (normalised.text.length > IMPORT_LIMITS.maxTextChars) throw new AppError("too_large", "import_too_large");
