@@ -55,7 +55,10 @@ export function normaliseText(input: RawInput, options: NormaliseOptions = {}): 
     if (line.drop === undefined || line.blank) continue;
     dropped.push({ text: raw.slice(toRaw(line.contentStart), toRaw(line.contentEnd)), reason: line.drop, rawStart: toRaw(line.contentStart), rawEnd: toRaw(line.contentEnd) });
   }
+  const artefactSpaces = emitted.removed.filter((r) => r.reason === "extraction_space").length;
   for (const r of emitted.removed) {
+    // Whitespace may go without a trace (the invariants are over visible characters); it is counted.
+    if (r.reason === "extraction_space") continue;
     dropped.push({ text: raw.slice(toRaw(r.start), toRaw(r.end)), reason: r.reason, rawStart: toRaw(r.start), rawEnd: toRaw(r.end) });
   }
   dropped.sort((a, b) => a.rawStart - b.rawStart);
@@ -63,7 +66,7 @@ export function normaliseText(input: RawInput, options: NormaliseOptions = {}): 
   if (options.lineHints && !hints) prep.warnings.push("Layout hints did not match the text's lines and were ignored.");
   const warnings = [...prep.warnings, ...describe(emitted.text, layout.interleaved, unresolved)];
   const offsetMap = composeOffsetMap(emitted.runs, emitted.text.length, prep.toRaw, raw.length);
-  return { text: emitted.text, blocks: emitted.blocks, dropped, warnings, offsetMap, title, language };
+  return { text: emitted.text, blocks: emitted.blocks, dropped, warnings, offsetMap, title, language, artefactSpaces };
 }
 
 function describe(text: string, interleaved: boolean, unresolved: readonly string[]): string[] {

@@ -75,6 +75,8 @@ export interface NormalisedText {
   title: string | null;
   /** BCP-47-ish primary language tag ("ja", "en", …) or "und". */
   language: string;
+  /** Spaces left out as PDF extraction artefacts around digits in Japanese text. */
+  artefactSpaces?: number;
 }
 
 export interface NormaliseOptions {
