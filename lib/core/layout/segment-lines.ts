@@ -2,10 +2,8 @@
  * Where body paragraphs start, from geometry: a larger vertical gap, an indent, a
  * change of font size, or a previous line that stopped short of the right margin
  * (the next line's first word would have fitted). At a page or column break the text
- * continues when the last line ran to the margin, unless that line ended a sentence
- * in a document that marks its paragraphs with indents and the next line is not one.
+ * continues when the last line ran to the margin and the next line is not indented.
  */
-import { endsSentence } from "../text/block-markers";
 import { isWideAt } from "../text/east-asian-width";
 import type { LayoutLine } from "./types";
 
@@ -59,7 +57,6 @@ export function segmentLines(lines: readonly LayoutLine[], bodySize: number): Ma
     if (p && groupKey(p) === groupKey(l) && p.v > l.v && Math.abs(p.size - l.size) < 0.1 * l.size) pitches.push(p.v - l.v);
   });
   const pitch = median(pitches);
-  const usesIndents = lines.filter((l) => indented(l) && l.u0 < frameOf(l).left + l.size * 3).length >= 3;
   const out = new Map<LayoutLine, { start: boolean; heading: boolean }>();
   lines.forEach((cur, k) => {
     const prev = lines[k - 1];
@@ -71,8 +68,11 @@ export function segmentLines(lines: readonly LayoutLine[], bodySize: number): Ma
       if (heading) start = gap > Math.max(pitch, cur.size * 1.2) * 1.6;
       else start = gap > pitch * 1.45 || gap < 0 || indented(cur) || short(prev, cur);
     } else {
-      const runsOn = !short(prev, cur) && !heading && !indented(cur);
-      start = !(runsOn && (!endsSentence(prev.text) || usesIndents));
+      // Past a break the gap above the line says nothing. A full last line continues; where
+      // paragraphs start with an indent, a missing indent says so even after a full stop,
+      // and where they start after a gap, a full line ending a sentence more often than not
+      // ends only that sentence.
+      start = short(prev, cur) || heading || indented(cur);
     }
     out.set(cur, { start, heading });
   });
