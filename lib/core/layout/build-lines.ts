@@ -19,7 +19,7 @@ interface Run {
   bottom: number;
 }
 
-const clean = (s: string): string => s.replace(/[\r\n\f\u000b]/g, " ");
+const clean = (s: string): string => s.replace(/[\r\n\f]/g, " ");
 
 function sizeOf(t: readonly number[]): number {
   return Math.hypot(t[2] ?? 0, t[3] ?? 0) || Math.hypot(t[0] ?? 0, t[1] ?? 0) || 1;

@@ -34,7 +34,7 @@ export function buildOutline(text: string, blocks: readonly Block[]): OutlineNod
 // A heading whose first characters were lost in extraction (U+FFFD, a stray combining
 // circle) is listed by what survives: "⃝�米国の宣言的政策" → "米国の宣言的政策".
 function outlineTitle(title: string): string {
-  return title.replace(/^[\ufffd\u20dd\s]+/, "") || title;
+  return title.replace(/^(?:\ufffd|\u20dd|\s)+/, "") || title;
 }
 
 /** HTML heading rank for an imported heading level: the page title is h1, so level 1 → h2, capped at h6. */

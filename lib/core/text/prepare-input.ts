@@ -60,7 +60,7 @@ function composeCircledNumbers(text: string, toRaw: Int32Array): { text: string;
   const map: number[] = [];
   for (let i = 0; i < text.length; i++) {
     // A digit that belongs to a longer number ("12⃝" is ⑫, "2025⃝" is left alone).
-    const c = /[0-9\u20dd]/.test(text[i] ?? "") && !/[0-9]/.test(text[i - 1] ?? "") ? circledAt(text, i) : null;
+    const c = /^(?:[0-9]|\u20dd)$/.test(text[i] ?? "") && !/[0-9]/.test(text[i - 1] ?? "") ? circledAt(text, i) : null;
     if (c) {
       out.push(c.char);
       map.push(toRaw[i] ?? 0);
