@@ -8,16 +8,8 @@
 import { isWideAt } from "../text/east-asian-width";
 import type { LayoutLine, PdfPageText, PdfTextItem } from "./types";
 
-interface Run {
-  text: string;
-  frame: "h" | "v";
-  u0: number;
-  u1: number;
-  v: number;
-  size: number;
-  top: number;
-  bottom: number;
-}
+/** A text item placed in its reading frame: a line in the making. */
+type Run = Omit<LayoutLine, "page" | "column">;
 
 const clean = (s: string): string => s.replace(/[\r\n\f]/g, " ");
 
