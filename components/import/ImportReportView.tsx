@@ -6,7 +6,10 @@ import styles from "./import.module.css";
 
 const KINDS = ["heading", "paragraph", "list_item", "footnote", "caption", "glossary", "note"] as const;
 
-/** The import report of one file: blocks by kind, furniture dropped and why, warnings. */
+/**
+ * The import report of one file: blocks by kind, furniture dropped and why, warnings.
+ * Rows are divs, not list items: it sits inside an item of the panel's file list.
+ */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const t = useTranslations("import.report");
   const warning = (w: ReportWarning): string => {
@@ -38,25 +41,25 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           {report.dropped.length === 0 ? (
             t("nothingDropped")
           ) : (
-            <ul>
+            <div className={styles.reportList}>
               {report.dropped.map((d) => (
-                <li key={d.reason}>
+                <div key={d.reason}>
                   {t.has(`reason.${d.reason}`) ? t(`reason.${d.reason}`) : d.reason}: {d.count}
                   {d.examples.length > 0 && <span className="muted"> — {d.examples.map((e) => `「${e}」`).join(" ")}</span>}
-                </li>
+                </div>
               ))}
-            </ul>
+            </div>
           )}
         </dd>
         {report.warnings.length > 0 && (
           <>
             <dt>{t("warnings")}</dt>
             <dd>
-              <ul>
+              <div className={styles.reportList}>
                 {report.warnings.map((w, i) => (
-                  <li key={i}>{warning(w)}</li>
+                  <div key={i}>{warning(w)}</div>
                 ))}
-              </ul>
+              </div>
             </dd>
           </>
         )}
