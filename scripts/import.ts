@@ -4,7 +4,8 @@
  *   npm run import -- FILES... --workspace SLUG [--dry-run] [--json]
  *
  * --dry-run reads and normalises the files without touching the database; with --json it
- * prints one JSON object per file per line: {file,title,text,blocks,dropped,warnings}.
+ * prints one JSON object per file per line: {file,title,text,blocks,dropped,warnings,report}
+ * (`report`: the import report the upload shows, lib/core/text/build-report.ts).
  * Without --dry-run the files go to `importFiles` (lib/server/import/import-files).
  */
 import { readFileSync } from "node:fs";
@@ -58,6 +59,7 @@ async function normaliseFile(file: string): Promise<Record<string, unknown>> {
     blocks: r.blocks,
     dropped: r.dropped.map((d) => ({ text: d.text, reason: d.reason })),
     warnings: r.warnings,
+    report: src.report,
   };
 }
 

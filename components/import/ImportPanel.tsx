@@ -8,6 +8,8 @@ import type { ActionResult } from "@/lib/core/action-result";
 import { useErrorText } from "../ui/use-error-text";
 import { FormError } from "../ui/FormError";
 import { useAction } from "../ui/use-action";
+import type { ImportReport } from "@/lib/core/text/build-report";
+import { ImportReportView } from "./ImportReportView";
 import { uploadFile, type UploadError } from "./upload-file";
 import { ImportJobs } from "./ImportJobs";
 import { useImportJobs } from "./use-import-jobs";
@@ -18,6 +20,7 @@ interface Imported {
   title: string;
   blocks: number;
   warnings: string[];
+  report?: ImportReport;
 }
 
 type Status = { state: "uploading"; fraction: number } | { state: "processing" } | { state: "done"; result: Imported } | { state: "failed"; error: string };
@@ -129,6 +132,7 @@ export function ImportPanel(p: { workspaceId: string; workspaceSlug: string; max
                   <Link href={`/w/${p.workspaceSlug}/d/${item.status.result.id}`}>{t("open")}</Link>
                 </span>
               )}
+              {item.status.state === "done" && item.status.result.report && <ImportReportView report={item.status.result.report} />}
               {item.status.state === "failed" && (
                 <span className="alert error small" role="alert">
                   {errorText(item.status.error)}

@@ -1,8 +1,26 @@
+import type React from "react";
 import { useTranslations } from "next-intl";
 import { readerIds, splitLastChar, type Segment } from "@/lib/core/reader";
 import s from "./reader.module.css";
 
 type Marker = Extract<Segment, { kind: "marker" }>;
+
+/**
+ * Text with each U+FFFD (a character the source lost) in a marked span, so readers see
+ * that something is missing there; the text content stays exactly the same.
+ */
+function markLost(text: string, title: string, key: number): React.ReactNode {
+  if (!text.includes("\ufffd")) return text;
+  return text.split(/(\ufffd)/).map((part, i) =>
+    part === "\ufffd" ? (
+      <span key={`${key}-${i}`} className={s.lost} title={title}>
+        {part}
+      </span>
+    ) : (
+      part
+    ),
+  );
+}
 
 /**
  * The text of one block as its segments: plain text nodes, and footnote markers as
@@ -26,12 +44,12 @@ export function BlockText({ segments, block, idPrefix }: { segments: Segment[]; 
   };
   return segments.map((seg, i) => {
     const next = segments[i + 1];
-    if (seg.kind === "text") return next?.kind === "marker" ? splitLastChar(seg.text)[0] : seg.text;
+    if (seg.kind === "text") return markLost(next?.kind === "marker" ? splitLastChar(seg.text)[0] : seg.text, t("lostChar"), seg.start);
     const prev = segments[i - 1];
     const glued = prev?.kind === "text" ? splitLastChar(prev.text)[1] : "";
     return (
       <span key={seg.start} className={s.glue}>
-        {glued}
+        {markLost(glued, t("lostChar"), seg.start)}
         {marker(seg)}
       </span>
     );

@@ -22,13 +22,19 @@ export function buildOutline(text: string, blocks: readonly Block[]): OutlineNod
   const stack: OutlineNode[] = [];
   blocks.forEach((b, i) => {
     if (b.kind !== "heading") return;
-    const node: OutlineNode = { block: i, level: b.level ?? 1, title: plainTextOf(text, b), children: [] };
+    const node: OutlineNode = { block: i, level: b.level ?? 1, title: outlineTitle(plainTextOf(text, b)), children: [] };
     while (stack.length > 0 && stack[stack.length - 1]!.level >= node.level) stack.pop();
     const parent = stack[stack.length - 1];
     (parent ? parent.children : roots).push(node);
     stack.push(node);
   });
   return roots;
+}
+
+// A heading whose first characters were lost in extraction (U+FFFD, a stray combining
+// circle) is listed by what survives: "⃝�米国の宣言的政策" → "米国の宣言的政策".
+function outlineTitle(title: string): string {
+  return title.replace(/^(?:\ufffd|\u20dd|\s)+/, "") || title;
 }
 
 /** HTML heading rank for an imported heading level: the page title is h1, so level 1 → h2, capped at h6. */

@@ -75,6 +75,10 @@ const HEADING_PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/^(\[[^\]]{1,30}\])$/, "bracket"],
   // "1 はじめに", "１ 日本の防衛力整備"; not "2 年間で…" (a quantity at a line start).
   [new RegExp(`^([0-9０-９]{1,2})(?=[\\s\\u3000\\u2002]+(?![\\s\\u3000\\u2002\\d０-９]|[${COUNTER_AFTER_NUMBER}](?![本米韓中露英独仏豪印])))`), "number"],
+  // "1. Introduction", "2.3 Method", "III. Findings": numbered sections of Latin papers,
+  // a short capitalised title without sentence punctuation after the number.
+  [/^(\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.)(?=[ \t]+[A-Z][^.!?;:]{0,80}$)/, "decimal"],
+  [/^([IVX]{1,5}\.)(?=[ \t]+[A-Z][^.!?;:]{0,80}$)/, "roman"],
   [/^([A-ZＡ-Ｚ])(?=[\s\u3000]+\S)/, "letter"],
   [/^([■◆◼▶])/, "square"],
   [/^(\u20dd)/, "ring"],
@@ -106,6 +110,8 @@ function stripBrackets(text: string): string {
 export function isHeadingShaped(text: string, explicitMarker: boolean): boolean {
   if (text.length === 0 || /[。．]/.test(text) || /https?:\/\/|www\./.test(text)) return false;
   if (/[、，,：:;；]$/.test(text)) return false;
+  // A Latin sentence ends in a full stop; headings do not ("1. Introduction" has its stop inside).
+  if (/[a-z0-9)”"’]\.$/.test(text) && /[a-z]{2}/.test(text)) return false;
   if (!explicitMarker && /[、，？！?!]/.test(stripBrackets(text))) return false;
   if (/^[a-z]/.test(text)) return false;
   return !/^[\d\s０-９.．]+$/.test(text);

@@ -5,6 +5,7 @@
  */
 import { isWideCodePoint } from "./east-asian-width";
 import { rawOffsetAt } from "./offset-map";
+import { circledAt } from "./prepare-input";
 import type { NormalisedText } from "./types";
 
 export interface InvariantReport {
@@ -33,7 +34,8 @@ export function checkInvariants(raw: string, result: NormalisedText): InvariantR
   return { errors, paragraphs, midSentence, midSentenceExamples: examples };
 }
 
-// Invariants 1 and 4: every canonical character comes from its raw offset, no raw
+// Invariants 1 and 4: every canonical character comes from its raw offset (a circled
+// number may come from a digit and a stray U+20DD), no raw
 // character is used twice, and every visible raw character is used or reported dropped.
 function checkCoverage(raw: string, r: NormalisedText, fail: (m: string) => void): void {
   const used = new Uint8Array(raw.length + 1);
@@ -43,7 +45,9 @@ function checkCoverage(raw: string, r: NormalisedText, fail: (m: string) => void
     if (WS.test(ch)) continue;
     const at = rawOffsetAt(r.offsetMap, i);
     let chunkEnd = at + 1;
-    if (raw.charAt(at) !== ch) {
+    const circled = raw.charAt(at) !== ch ? circledAt(raw, at) : null;
+    if (circled?.char === ch) chunkEnd = at + circled.length;
+    else if (raw.charAt(at) !== ch) {
       // NFC may have composed a base and its marks: compare the composed chunk.
       while (chunkEnd < raw.length && /\p{M}/u.test(raw.charAt(chunkEnd))) chunkEnd++;
       if (raw.slice(at, chunkEnd).normalize("NFC").charAt(0) !== ch) {

@@ -6,7 +6,7 @@ import { unitText, type Unit } from "./unit";
 
 // Headings that name a part of every paper, not this paper.
 const GENERIC = /^(はじめに|序論|序|序文|結びに|おわりに|目次|要旨|概要|提言|解説|本文|Introduction|Contents|Summary|Abstract)$/i;
-const NUMBERED_FAMILIES = new Set(["number", "paren", "letter", "circled", "chapter", "part"]);
+const NUMBERED_FAMILIES = new Set(["number", "paren", "letter", "circled", "chapter", "part", "decimal", "roman"]);
 
 function bare(text: string): string {
   return text.replace(/[\s\u3000■□◆◇【】「」『』]/g, "");

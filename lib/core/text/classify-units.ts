@@ -25,14 +25,25 @@ interface Context {
   refsSeen: Set<string>;
   glossaryLeft: number;
   profile: boolean;
+  /** Inside an endnotes section ("注", "Notes"): numbered entries are footnote bodies. */
+  endnotes: boolean;
 }
+
+const ENDNOTES_HEADING = /^(?:注|注記|脚注|後注|Notes?|End ?notes|NOTES|ENDNOTES)$/;
+const ENDNOTE_ENTRY = /^(\d{1,3})(?:[.．)）]|(?=[\s\u3000]))[\s\u3000]*\S/;
 
 /** Sets `kind`, `label`, `level` and `family` on every unit, in place. */
 export function classifyUnits(units: readonly Unit[], layout: Layout, markdown: boolean): void {
-  const ctx: Context = { refsSeen: new Set(), glossaryLeft: 0, profile: false };
+  const ctx: Context = { refsSeen: new Set(), glossaryLeft: 0, profile: false, endnotes: false };
   units.forEach((unit, index) => {
-    classifyUnit(unit, index, layout, markdown, ctx, units[index + 1]);
-    if (unit.kind === "heading") ctx.profile = PROFILE_HEADING.test(unitText(unit));
+    const entry = ctx.endnotes ? ENDNOTE_ENTRY.exec(unit.lines[0]?.text ?? "") : null;
+    if (entry?.[1] !== undefined && unit.hint !== "heading") set(unit, "footnote", entry[1]);
+    else classifyUnit(unit, index, layout, markdown, ctx, units[index + 1]);
+    if (unit.kind === "heading") {
+      const title = unitText(unit).replace(/^#{1,6}[ \t]+/, "").trim();
+      ctx.profile = PROFILE_HEADING.test(title);
+      ctx.endnotes = ENDNOTES_HEADING.test(title);
+    }
     if (unit.kind !== "footnote") {
       for (const m of unitText(unit).matchAll(SUPERSCRIPT_RUN)) ctx.refsSeen.add(superscriptToDigits(m[0]));
     }

@@ -10,7 +10,22 @@ describe("decideLineJoin (CSS Text 3 segment break transformation)", () => {
 
   it("keeps a space for Latin and for Latin next to CJK", () => {
     expect(decideLineJoin("extended", "deterrence）", true).separator).toBe(" ");
-    expect(decideLineJoin("2015", "年に", true).separator).toBe(" ");
+    expect(decideLineJoin("2015", "年に", false).separator).toBe(" ");
+  });
+
+  it("joins a half-width digit and a wide character without a space in Japanese text (issue #12)", () => {
+    expect(decideLineJoin("2015", "年に", true).separator).toBe("");
+    expect(decideLineJoin("日米「 2＋", "2」", true).separator).toBe("");
+  });
+
+  it("joins line-end hyphenation but keeps real hyphens", () => {
+    expect(decideLineJoin("better coordi-", "nation", false)).toEqual({ separator: "", dropHyphen: true });
+    expect(decideLineJoin("the post-", "war order", false)).toEqual({ separator: "", dropHyphen: false });
+    expect(decideLineJoin("the US-", "Japan alliance", false)).toEqual({ separator: "", dropHyphen: false });
+    const lexicon = { words: new Set(["multilateral"]), hyphenated: new Set(["long-range"]) };
+    expect(decideLineJoin("long-", "range fires", false, lexicon).dropHyphen).toBe(false);
+    expect(decideLineJoin("non-", "proliferation", false, { words: new Set(), hyphenated: new Set() }).dropHyphen).toBe(false);
+    expect(decideLineJoin("multi-", "lateral", false, lexicon).dropHyphen).toBe(true);
   });
 
   it("never removes the break around Hangul", () => {

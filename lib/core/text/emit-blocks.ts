@@ -3,7 +3,8 @@
  * separated by "\n\n", every character recorded against its prepared offset.
  */
 import type { Layout } from "./analyse-layout";
-import { decideLineJoin } from "./decide-line-join";
+import { isArtefactSpace } from "./artefact-spaces";
+import { decideLineJoin, type Lexicon } from "./decide-line-join";
 import { isWideAt } from "./east-asian-width";
 import { TextBuilder } from "./offset-map";
 import type { Block } from "./types";
@@ -25,6 +26,8 @@ export function emitBlocks(units: readonly Unit[], source: string, layout: Layou
   const b = new TextBuilder(source);
   const blocks: Block[] = [];
   const removed: EmittedText["removed"] = [];
+  const lexicon = buildLexicon(source);
+  const artefacts = layout.cjk && spacedDigits(source) ? removed : null;
   for (const unit of units) {
     const first = unit.lines[0];
     if (!first) continue;
@@ -32,7 +35,7 @@ export function emitBlocks(units: readonly Unit[], source: string, layout: Layou
     const start = b.length;
     unit.lines.forEach((line, k) => {
       const next = unit.lines[k + 1];
-      const join = next ? decideLineJoin(line.text, next.text, layout.cjk) : null;
+      const join = next ? decideLineJoin(line.text, next.text, layout.cjk, lexicon) : null;
       let from = line.contentStart;
       if (k === 0 && unit.dropPrefixEnd !== undefined) {
         removed.push({ start: from, end: unit.dropPrefixEnd, reason: "markdown_syntax" });
@@ -40,7 +43,7 @@ export function emitBlocks(units: readonly Unit[], source: string, layout: Layou
       }
       const to = join?.dropHyphen ? line.contentEnd - 1 : line.contentEnd;
       if (join?.dropHyphen) removed.push({ start: to, end: line.contentEnd, reason: "hyphenation" });
-      emitLine(b, source, from, to);
+      emitLine(b, source, from, to, artefacts);
       if (join?.separator) b.insert(join.separator, line.contentEnd);
     });
     const block: Block = { kind: unit.kind, start, end: b.length };
@@ -59,14 +62,37 @@ function isLetterSpaced(text: string): boolean {
   return parts.length >= 2 && parts.every((p) => p.length === 1 && isWideAt(p, 0));
 }
 
-// Copies one line, collapsing each inner whitespace run to a single ASCII space.
-function emitLine(b: TextBuilder, source: string, from: number, to: number): void {
+// The signature of the artefact: digits with a space on both sides between Japanese
+// characters (「年 3 月」), seen at least twice. Without it a lone 「参照 1章」 is the author's.
+function spacedDigits(source: string): boolean {
+  const re = /[\u3001-\u30ff\u4e00-\u9fff\uff01-\uffef] +[0-9]+ +[\u3001-\u30ff\u4e00-\u9fff\uff01-\uffef]/g;
+  return (source.match(re) ?? []).length >= 2;
+}
+
+// Latin words of the document, only when it has line-end hyphens to decide on.
+function buildLexicon(source: string): Lexicon | undefined {
+  if (!/[A-Za-z]-\n/.test(source)) return undefined;
+  const words = new Set<string>();
+  const hyphenated = new Set<string>();
+  for (const m of source.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*(?!-\n)/g)) {
+    const w = m[0].toLowerCase();
+    (w.includes("-") ? hyphenated : words).add(w);
+  }
+  return { words, hyphenated };
+}
+
+// Copies one line, collapsing each inner whitespace run to a single ASCII space. In
+// Japanese text (`artefacts` given) spaces that extraction put around half-width
+// digits between wide characters are left out and reported.
+function emitLine(b: TextBuilder, source: string, from: number, to: number, artefacts: EmittedText["removed"] | null): void {
   const text = source.slice(from, to);
   const dropSpaces = isLetterSpaced(text);
   let at = 0;
   for (const m of text.matchAll(WS_RUN)) {
     b.copy(from + at, from + m.index);
-    if (!dropSpaces) {
+    if (artefacts && isArtefactSpace(text, m.index, m.index + m[0].length)) {
+      artefacts.push({ start: from + m.index, end: from + m.index + m[0].length, reason: "extraction_space" });
+    } else if (!dropSpaces) {
       if (m[0] === " ") b.copy(from + m.index, from + m.index + 1);
       else b.insert(" ", from + m.index);
     }

@@ -8,3 +8,4 @@ export { decodeBytes, type DecodedText } from "./decode-bytes";
 export { detectLanguage } from "./detect-language";
 export { decideLineJoin } from "./decide-line-join";
 export { checkInvariants, type InvariantReport } from "./check-invariants";
+export { buildImportReport, type ImportReport, type ReportWarning } from "./build-report";

@@ -1,12 +1,14 @@
 /**
  * Finds footnote markers in the canonical text and links them to footnote blocks.
  * Superscript markers (¹²³) always count; plain digits right after a full stop
- * ("…示している。1 ") count in Japanese text when a footnote with that number exists,
+ * ("…示している。1 ", "…coordination.1 ") count when a footnote with that number exists,
  * since some extractions lose the superscript formatting.
  */
 import { SUPERSCRIPT_RUN, superscriptToDigits } from "./block-markers";
 import type { Block, FootnoteRef } from "./types";
 
+// Latin text: "…coordination.12 The" or "…argue12 that" (a digit run glued to a word or its stop).
+const PLAIN_REF_LATIN = /(?<=[a-z][.,;:)”"’]?)(\d{1,2})(?=\s|$)/g;
 const PLAIN_REF = /(?<=[。．」』）)])(\d{1,2})(?=\s(?![年月日時分秒つ個回人件カヵケ国基発隻機名社%％])|$)/g;
 
 /** Adds `footnoteRefs` to blocks in place; returns markers that found no footnote. */
@@ -31,8 +33,8 @@ export function linkFootnotes(text: string, blocks: Block[], cjk: boolean): stri
       else unresolved.push(m[0]);
       refs.push(ref);
     }
-    if (cjk && footnotes.size > 0 && !hasSuperscripts) {
-      for (const m of body.matchAll(PLAIN_REF)) {
+    if (footnotes.size > 0 && !hasSuperscripts) {
+      for (const m of body.matchAll(cjk ? PLAIN_REF : PLAIN_REF_LATIN)) {
         const marker = m[1] ?? "";
         // Each plain-digit footnote is referenced once; a second "。3 " is a number.
         if (!footnotes.has(marker) || usedPlain.has(marker)) continue;

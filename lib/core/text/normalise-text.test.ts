@@ -172,3 +172,42 @@ describe("detectLanguage", () => {
     expect(detectLanguage("12345")).toBe("und");
   });
 });
+
+describe("normaliseText: extraction artefacts of Japanese PDFs (issue #12)", () => {
+  it("removes spaces around half-width digits between Japanese characters when the document shows the pattern", () => {
+    const raw = "会合は2025年 3 月 7 ～ 8 日に開かれ、安保条約第 6条と日米「 2＋ 2」を論じた。\n";
+    const r = normaliseText(raw);
+    expect(r.text).toBe("会合は2025年3月7～8日に開かれ、安保条約第6条と日米「2＋2」を論じた。");
+    expect(r.artefactSpaces).toBe(9);
+    expectInvariants(raw, r);
+  });
+
+  it("keeps a lone author's space and the space after a footnote number", () => {
+    expect(normaliseText("参照 1章4節4項を見よ。\n").text).toBe("参照 1章4節4項を見よ。");
+    const raw = "年 3 月と年 4 月。これを示している。1 次に述べる。\n";
+    expect(normaliseText(raw).text).toContain("示している。1 次に");
+  });
+
+  it("composes a digit and a stray combining circle into the circled number", () => {
+    const raw = "1\u20dd 協議を開始する。\u20dd2 計画を作る。\n";
+    const r = normaliseText(raw);
+    expect(r.text).toBe("① 協議を開始する。② 計画を作る。");
+    expectInvariants(raw, r);
+  });
+
+  it("joins English line-end hyphenation, keeps real hyphens and makes numbered sections headings", () => {
+    const raw = ["1. Introduction", "", "The post-war order relied on coordi-", "nation between the US-", "Japan allies and on long-", "range planning; long-range fires matter.", "", "2.3 Method", "", "III. Findings", "", "Text."].join("\n");
+    const r = normaliseText(raw);
+    expect(blocks(r)).toContainEqual(["paragraph", "The post-war order relied on coordination between the US-Japan allies and on long-range planning; long-range fires matter."]);
+    const headings = r.blocks.filter((b) => b.kind === "heading").map((b) => [r.text.slice(b.start, b.end), b.level]);
+    expect(headings).toEqual([["1. Introduction", 3], ["2.3 Method", 4], ["III. Findings", 2]]);
+  });
+
+  it("links plain-digit markers in English text when the footnote exists, and endnote sections", () => {
+    const raw = ["Deterrence rests on credibility.1 It also rests on capability.", "", "Notes", "", "1. Schelling, Arms and Influence, 1966.", ""].join("\n");
+    const r = normaliseText(raw);
+    const fn = r.blocks.findIndex((b) => b.kind === "footnote");
+    expect(fn).toBeGreaterThan(0);
+    expect(r.blocks[0]?.footnoteRefs).toEqual([expect.objectContaining({ marker: "1", footnoteBlock: fn })]);
+  });
+});

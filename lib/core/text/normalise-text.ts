@@ -13,6 +13,7 @@ import { emitBlocks } from "./emit-blocks";
 import { linkFootnotes } from "./link-footnotes";
 import { composeOffsetMap } from "./offset-map";
 import { prepareInput } from "./prepare-input";
+import { segmentHinted } from "./segment-hinted";
 import { segmentUnits } from "./segment-units";
 import { splitLines } from "./split-lines";
 import { stitchUnits } from "./stitch-units";
@@ -34,11 +35,14 @@ export function normaliseText(input: RawInput, options: NormaliseOptions = {}): 
   const cjk = language === "ja" || language === "zh";
   const lines = splitLines(prep.text, cjk);
   const pageCount = lines.length > 0 ? (lines[lines.length - 1]?.page ?? 1) : 1;
-  detectFurniture(lines, pageCount);
+  const hints = options.lineHints?.length === lines.length ? options.lineHints : null;
+  if (hints) lines.forEach((l, k) => void (hints[k]?.drop !== undefined && (l.drop = hints[k]?.drop)));
+  else detectFurniture(lines, pageCount);
   const layout = analyseLayout(lines, cjk);
-  const units = segmentUnits(lines, layout, markdown);
+  const units = hints ? segmentHinted(lines, hints, layout) : segmentUnits(lines, layout, markdown);
   classifyUnits(units, layout, markdown);
-  const ordered = stitchUnits(units, layout.wrapped);
+  // Layout-segmented units are whole already: page breaks were crossed by geometry.
+  const ordered = hints ? units : stitchUnits(units, layout.wrapped);
   const title = chooseTitle(ordered);
   assignHeadingLevels(ordered);
   const emitted = emitBlocks(ordered, prep.text, layout);
@@ -51,14 +55,18 @@ export function normaliseText(input: RawInput, options: NormaliseOptions = {}): 
     if (line.drop === undefined || line.blank) continue;
     dropped.push({ text: raw.slice(toRaw(line.contentStart), toRaw(line.contentEnd)), reason: line.drop, rawStart: toRaw(line.contentStart), rawEnd: toRaw(line.contentEnd) });
   }
+  const artefactSpaces = emitted.removed.filter((r) => r.reason === "extraction_space").length;
   for (const r of emitted.removed) {
+    // Whitespace may go without a trace (the invariants are over visible characters); it is counted.
+    if (r.reason === "extraction_space") continue;
     dropped.push({ text: raw.slice(toRaw(r.start), toRaw(r.end)), reason: r.reason, rawStart: toRaw(r.start), rawEnd: toRaw(r.end) });
   }
   dropped.sort((a, b) => a.rawStart - b.rawStart);
 
+  if (options.lineHints && !hints) prep.warnings.push("Layout hints did not match the text's lines and were ignored.");
   const warnings = [...prep.warnings, ...describe(emitted.text, layout.interleaved, unresolved)];
   const offsetMap = composeOffsetMap(emitted.runs, emitted.text.length, prep.toRaw, raw.length);
-  return { text: emitted.text, blocks: emitted.blocks, dropped, warnings, offsetMap, title, language };
+  return { text: emitted.text, blocks: emitted.blocks, dropped, warnings, offsetMap, title, language, artefactSpaces };
 }
 
 function describe(text: string, interleaved: boolean, unresolved: readonly string[]): string[] {

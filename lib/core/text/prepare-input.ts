@@ -39,7 +39,39 @@ export function prepareInput(raw: string): PreparedInput {
     text = composed.text;
     toRaw = composed.toRaw;
   }
+  if (text.includes("\u20dd")) ({ text, toRaw } = composeCircledNumbers(text, toRaw));
   return { text, toRaw, dropped, warnings };
+}
+
+/**
+ * A digit with a stray combining circle (U+20DD) next to it, as PDF extraction leaves
+ * ①…⑳: the circled number back, at the length of the match (the index of the
+ * circled character, or null).
+ */
+export function circledAt(s: string, at: number): { char: string; length: number } | null {
+  const m = /^(?:([1-9]|1[0-9]|20)\u20dd|\u20dd([1-9]|1[0-9]|20)(?![0-9]))/.exec(s.slice(at, at + 4));
+  if (!m) return null;
+  const n = Number(m[1] ?? m[2]);
+  return { char: String.fromCharCode(0x2460 + n - 1), length: m[0].length };
+}
+
+function composeCircledNumbers(text: string, toRaw: Int32Array): { text: string; toRaw: Int32Array } {
+  const out: string[] = [];
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    // A digit that belongs to a longer number ("12⃝" is ⑫, "2025⃝" is left alone).
+    const c = /^(?:[0-9]|\u20dd)$/.test(text[i] ?? "") && !/[0-9]/.test(text[i - 1] ?? "") ? circledAt(text, i) : null;
+    if (c) {
+      out.push(c.char);
+      map.push(toRaw[i] ?? 0);
+      i += c.length - 1;
+      continue;
+    }
+    out.push(text[i] ?? "");
+    map.push(toRaw[i] ?? 0);
+  }
+  map.push(toRaw[text.length] ?? text.length);
+  return { text: out.join(""), toRaw: Int32Array.from(map) };
 }
 
 function cleanCharacters(raw: string, dropped: DroppedSpan[], warnings: string[]): { text: string; toRaw: Int32Array } {

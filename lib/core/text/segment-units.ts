@@ -110,8 +110,8 @@ function isOneLiner(hint: UnitHint): boolean {
   return hint === "acronym" || hint === "caption" || hint === "glossary";
 }
 
-/** What the line would start, judged by itself. */
-function hintFor(line: Line, layout: Layout, markdown: boolean): UnitHint {
+/** What the line would start, judged by itself (also used for layout-segmented PDF lines). */
+export function hintFor(line: Line, layout: Layout, markdown: boolean): UnitHint {
   const t = line.text;
   if (FOOTNOTE_SUPERSCRIPT_START.test(t)) return "footnote";
   if (GLOSSARY_TITLE.test(t)) return "glossary";

@@ -4,6 +4,7 @@
  * All offsets are UTF-16 code units: into `NormalisedText.text` for blocks and
  * footnote references, into the raw input string for dropped spans.
  */
+import type { LineHint } from "../layout/types";
 import type { OffsetMap } from "./offset-map";
 
 export type { OffsetMap } from "./offset-map";
@@ -53,7 +54,9 @@ export type DropReason =
   | "duplicate_line"
   | "hyphenation"
   | "markdown_syntax"
-  | "byte_order_mark";
+  | "byte_order_mark"
+  /** A space PDF extraction put around half-width digits between Japanese characters. */
+  | "extraction_space";
 
 /** Raw text that is deliberately not part of the canonical text, and why. */
 export interface DroppedSpan {
@@ -74,11 +77,19 @@ export interface NormalisedText {
   title: string | null;
   /** BCP-47-ish primary language tag ("ja", "en", …) or "und". */
   language: string;
+  /** Spaces left out as PDF extraction artefacts around digits in Japanese text. */
+  artefactSpaces?: number;
 }
 
 export interface NormaliseOptions {
   /** "markdown" also recognises `#` headings (their hashes are dropped). Default "text". */
   format?: "text" | "markdown";
+  /**
+   * One hint per line of the input (lines split at "\n" and "\f"), from the layout
+   * analysis of a typeset PDF: furniture, footnotes and block starts are then taken
+   * from the page geometry instead of guessed from the text.
+   */
+  lineHints?: readonly (LineHint | null)[];
 }
 
 /** Input of `normaliseText`: one string, or one string per page (PDF extraction). */

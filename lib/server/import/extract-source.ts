@@ -1,4 +1,4 @@
-import { decodeBytes, normaliseText, PAGE_SEPARATOR, type NormalisedText } from "../../core/text";
+import { buildImportReport, decodeBytes, normaliseText, PAGE_SEPARATOR, type ImportReport, type NormalisedText } from "../../core/text";
 import { AppError } from "../../core/errors";
 import { detectFormat, type SourceFormat } from "./detect-format";
 import { extractHtml } from "./extract-html";
@@ -14,6 +14,8 @@ export interface ExtractedSource {
   /** Metadata the source itself states (HTML byline, etc.). */
   authors: string | null;
   title: string | null;
+  /** What the import made of the file, for the user (see lib/core/text/build-report). */
+  report: ImportReport;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function extractSource(fileName: string, bytes: Uint8Array): Promis
   let authors: string | null = null;
   let title: string | null = null;
   const extraWarnings: string[] = [];
+  const pdfPages: { count?: number; textless?: number[] } = {};
   if (format === "text" || format === "markdown") {
     const decoded = decodeBytes(bytes);
     extraWarnings.push(...decoded.warnings);
@@ -64,13 +67,18 @@ export async function extractSource(fileName: string, bytes: Uint8Array): Promis
     normalised = normaliseText(raw, { format: "markdown" });
   } else {
     const pdf = await extractPdf(bytes);
+    // No OCR is wired here: a PDF without any text layer is refused as before.
+    if (!pdf.hasText.some(Boolean)) throw new AppError("unsupported_media", "import_pdf_no_text");
     extraWarnings.push(...pdf.warnings);
     raw = pdf.pages.join(PAGE_SEPARATOR);
     assertFits(raw);
-    normalised = normaliseText(pdf.pages);
+    pdfPages.count = pdf.hasText.length;
+    pdfPages.textless = pdf.hasText.flatMap((has, i) => (has ? [] : [i + 1]));
+    normalised = normaliseText(pdf.pages, { lineHints: pdf.hints });
   }
   if (normalised.text.trim().length === 0) throw new AppError("invalid_input", "import_empty", { details: { fileName } });
   if (normalised.text.length > IMPORT_LIMITS.maxTextChars) throw new AppError("too_large", "import_too_large");
+  const report = buildImportReport(normalised, { pageCount: pdfPages.count, textlessPages: pdfPages.textless, warnings: extraWarnings });
   normalised.warnings.unshift(...extraWarnings);
-  return { format, raw, normalised, authors, title: title ?? normalised.title };
+  return { format, raw, normalised, authors, title: title ?? normalised.title, report };
 }

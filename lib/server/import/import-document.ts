@@ -41,7 +41,7 @@ export const importDocumentOp = defineOperation({
       ctx.now,
     );
     log.info({ workspaceId: ctx.workspaceId, userId: ctx.actor.id, documentId: doc.id, format: src.format, chars: src.normalised.text.length }, "document imported");
-    return { id: doc.id, title: doc.title, blocks: src.normalised.blocks.length, warnings: src.normalised.warnings };
+    return { id: doc.id, title: doc.title, blocks: src.normalised.blocks.length, warnings: src.normalised.warnings, report: src.report };
   },
 });
 
@@ -70,6 +70,6 @@ export const importVersionOp = defineOperation({
     if (!doc) throw new AppError("not_found", "document_not_found");
     const src = await extractInWorker(input.fileName, input.bytes);
     const version = await createDocumentVersion(doc.id, ctx.workspaceId, ctx.actor.id, { sourceName: input.fileName, sourceType: mimeOf(src.format) }, contentOf(src), ctx.now);
-    return { id: doc.id, version: version.number, warnings: src.normalised.warnings };
+    return { id: doc.id, version: version.number, warnings: src.normalised.warnings, report: src.report };
   },
 });
