@@ -1,6 +1,7 @@
 import { isAppError } from "../../../core/errors";
 import { AppError } from "../../../core/errors";
-import { normaliseText, PAGE_SEPARATOR } from "../../../core/text";
+import type { LineHint } from "../../../core/layout/types";
+import { buildImportReport, normaliseText, PAGE_SEPARATOR } from "../../../core/text";
 import { extractPdf } from "../extract-pdf";
 import { IMPORT_LIMITS } from "../limits";
 import type { ExtractedSource } from "../extract-source";
@@ -9,12 +10,26 @@ import type { OcrResult } from "./ocr-pdf";
 /** Mean page confidence (0–100) below which the import report warns that a page reads poorly. */
 export const LOW_CONFIDENCE = 70;
 
-/** The text layer of each page, or none at all for a PDF that is only scans. */
-async function textLayer(bytes: Uint8Array): Promise<string[]> {
+interface TextLayer {
+  pages: string[];
+  /** Per page, the layout hints of its lines (see extractPdf). */
+  hints: (readonly (LineHint | null)[])[];
+}
+
+/** The laid-out text layer of each page, or none at all for a PDF that is only scans. */
+async function textLayer(bytes: Uint8Array): Promise<TextLayer> {
   try {
-    return (await extractPdf(bytes)).pages;
+    const pdf = await extractPdf(bytes);
+    const hints: (readonly (LineHint | null)[])[] = [];
+    let at = 0;
+    for (const page of pdf.pages) {
+      const lines = page.split("\n").length;
+      hints.push(pdf.hints.slice(at, at + lines));
+      at += lines;
+    }
+    return { pages: pdf.pages, hints };
   } catch (e) {
-    if (isAppError(e) && e.message === "import_pdf_no_text") return [];
+    if (isAppError(e) && e.message === "import_pdf_no_text") return { pages: [], hints: [] };
     throw e;
   }
 }
@@ -26,10 +41,13 @@ async function textLayer(bytes: Uint8Array): Promise<string[]> {
  */
 export async function composeOcrSource(bytes: Uint8Array, ocr: OcrResult): Promise<ExtractedSource> {
   // A PDF that is only scans has no text layer to extract.
-  const layer = ocr.textless.length >= ocr.pageCount ? [] : await textLayer(bytes);
-  const count = Math.min(Math.max(ocr.pageCount, layer.length), IMPORT_LIMITS.maxPdfPages);
-  const pages = Array.from({ length: count }, (_, i) => ocr.pages.get(i + 1)?.text ?? layer[i] ?? "");
-  const normalised = normaliseText(pages);
+  const layer = ocr.textless.length >= ocr.pageCount ? { pages: [], hints: [] } : await textLayer(bytes);
+  const count = Math.min(Math.max(ocr.pageCount, layer.pages.length), IMPORT_LIMITS.maxPdfPages);
+  const pages = Array.from({ length: count }, (_, i) => ocr.pages.get(i + 1)?.text ?? layer.pages[i] ?? "");
+  // Text-layer pages keep their layout hints (furniture, paragraphs across pages); OCR'd lines have none.
+  // Should the counts not match, normaliseText ignores the hints and falls back to its own analysis.
+  const hints = pages.flatMap((page, i) => (ocr.pages.has(i + 1) || !layer.hints[i] ? page.split("\n").map(() => null) : [...layer.hints[i]]));
+  const normalised = normaliseText(pages, layer.pages.length > 0 ? { lineHints: hints } : {});
   for (const block of normalised.blocks) {
     const reading = block.page === undefined ? undefined : ocr.pages.get(block.page);
     if (reading) block.ocr = { confidence: Math.round(reading.confidence) };
@@ -40,6 +58,8 @@ export async function composeOcrSource(bytes: Uint8Array, ocr: OcrResult): Promi
   }
   if (normalised.text.trim().length === 0) throw new AppError("invalid_input", "import_ocr_no_text");
   if (normalised.text.length > IMPORT_LIMITS.maxTextChars) throw new AppError("too_large", "import_too_large");
+  const confidences = [...ocr.pages].sort((a, b) => a[0] - b[0]).map(([page, reading]) => ({ page, confidence: Math.round(reading.confidence) }));
+  const report = buildImportReport(normalised, { pageCount: count, textlessPages: ocr.textless, ocr: confidences, warnings });
   normalised.warnings.unshift(...warnings);
-  return { format: "pdf", raw: pages.join(PAGE_SEPARATOR), normalised, authors: null, title: normalised.title };
+  return { format: "pdf", raw: pages.join(PAGE_SEPARATOR), normalised, authors: null, title: normalised.title, report };
 }
