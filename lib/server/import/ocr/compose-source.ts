@@ -1,6 +1,5 @@
 import { isAppError } from "../../../core/errors";
 import { AppError } from "../../../core/errors";
-import type { LineHint } from "../../../core/layout/types";
 import { buildImportReport, normaliseText, PAGE_SEPARATOR } from "../../../core/text";
 import { extractPdf } from "../extract-pdf";
 import { IMPORT_LIMITS } from "../limits";
@@ -10,26 +9,12 @@ import type { OcrResult } from "./ocr-pdf";
 /** Mean page confidence (0–100) below which the import report warns that a page reads poorly. */
 export const LOW_CONFIDENCE = 70;
 
-interface TextLayer {
-  pages: string[];
-  /** Per page, the layout hints of its lines (see extractPdf). */
-  hints: (readonly (LineHint | null)[])[];
-}
-
-/** The laid-out text layer of each page, or none at all for a PDF that is only scans. */
-async function textLayer(bytes: Uint8Array): Promise<TextLayer> {
+/** The text layer of each page, or none at all for a PDF that is only scans. */
+async function textLayer(bytes: Uint8Array): Promise<string[]> {
   try {
-    const pdf = await extractPdf(bytes);
-    const hints: (readonly (LineHint | null)[])[] = [];
-    let at = 0;
-    for (const page of pdf.pages) {
-      const lines = page.split("\n").length;
-      hints.push(pdf.hints.slice(at, at + lines));
-      at += lines;
-    }
-    return { pages: pdf.pages, hints };
+    return (await extractPdf(bytes)).pages;
   } catch (e) {
-    if (isAppError(e) && e.message === "import_pdf_no_text") return { pages: [], hints: [] };
+    if (isAppError(e) && e.message === "import_pdf_no_text") return [];
     throw e;
   }
 }
@@ -41,13 +26,12 @@ async function textLayer(bytes: Uint8Array): Promise<TextLayer> {
  */
 export async function composeOcrSource(bytes: Uint8Array, ocr: OcrResult): Promise<ExtractedSource> {
   // A PDF that is only scans has no text layer to extract.
-  const layer = ocr.textless.length >= ocr.pageCount ? { pages: [], hints: [] } : await textLayer(bytes);
-  const count = Math.min(Math.max(ocr.pageCount, layer.pages.length), IMPORT_LIMITS.maxPdfPages);
-  const pages = Array.from({ length: count }, (_, i) => ocr.pages.get(i + 1)?.text ?? layer.pages[i] ?? "");
-  // Text-layer pages keep their layout hints (furniture, paragraphs across pages); OCR'd lines have none.
-  // Should the counts not match, normaliseText ignores the hints and falls back to its own analysis.
-  const hints = pages.flatMap((page, i) => (ocr.pages.has(i + 1) || !layer.hints[i] ? page.split("\n").map(() => null) : [...layer.hints[i]]));
-  const normalised = normaliseText(pages, layer.pages.length > 0 ? { lineHints: hints } : {});
+  const layer = ocr.textless.length >= ocr.pageCount ? [] : await textLayer(bytes);
+  const count = Math.min(Math.max(ocr.pageCount, layer.length), IMPORT_LIMITS.maxPdfPages);
+  const pages = Array.from({ length: count }, (_, i) => ocr.pages.get(i + 1)?.text ?? layer[i] ?? "");
+  // No layout hints: the layout's hints cover every line or none (a line without one is skipped),
+  // and OCR'd lines have none, so a mixed document goes through the text-based analysis.
+  const normalised = normaliseText(pages);
   for (const block of normalised.blocks) {
     const reading = block.page === undefined ? undefined : ocr.pages.get(block.page);
     if (reading) block.ocr = { confidence: Math.round(reading.confidence) };
