@@ -40,7 +40,7 @@ describe("export reads the append log", () => {
     const meta = new Y.Doc();
     addFreeNode(meta, { id: "log-claim", kind: "claim", text: "ログの主張", position: { x: 0, y: 0 } }, actor, now);
     await appendToLog(metaDocName(world.workspace.id), meta);
-    expect(await prisma.collabDocument.count({ where: { workspaceId: world.workspace.id } })).toBe(0);
+    expect(await prisma.collabDocument.count({ where: { workspaceId: world.workspace.id, stateHash: { not: "" } } })).toBe(0);
 
     const file = await createExport({ workspaceId: world.workspace.id, options: exportOptionsSchema.parse({ format: "md" }), baseUrl: "http://synoptic.test", locale: "ja", now });
     const md = (await collect(file.chunks)).toString("utf8");

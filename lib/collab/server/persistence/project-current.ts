@@ -3,8 +3,9 @@
  * has sent is the stored state plus the append log rows the debounced store has not compacted
  * yet (the last seconds of changes). `loadCurrentDoc` gives that as a Y.Doc; `catchUpProjection`
  * re-derives the relational projection of every document of a workspace that has such rows, so
- * a reader of the projection tables sees them too. Neither writes the state or the log: the
- * live collab server stays their only writer, and its next store projects the same union.
+ * a reader of the projection tables sees them too. Neither writes the state or the log (bar an
+ * empty row to lock, as a store creates): the live collab server stays their only writer, and
+ * its next store projects the same union.
  */
 import * as Y from "yjs";
 import { parseDocName } from "../../../core/collab";
@@ -26,25 +27,28 @@ export async function loadCurrentDoc(name: string): Promise<Y.Doc> {
 }
 
 /**
- * Projects `name` from its state plus log, under the row lock a store takes (so it never
- * interleaves with one). Null for a name that is not a collab document's.
+ * Projects `name` from its state plus log. The row lock a store takes is held while loading
+ * too, so a store that commits meanwhile is read, never overwritten by an older projection
+ * (the row is created empty first if missing, as a store does). Null for a name that is not a
+ * collab document's.
  */
 export async function reprojectDocument(name: string): Promise<ProjectionSummary | null> {
   const ref = parseDocName(name);
   if (!ref) return null;
-  const doc = await loadCurrentDoc(name);
-  try {
-    const snapshot = snapshotEntries(ref, doc);
-    return await prisma.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT "name" FROM "CollabDocument" WHERE "name" = ${name} FOR UPDATE`;
-        return projectDocument(tx, name, ref, snapshot);
-      },
-      { timeout: 60_000 },
-    );
-  } finally {
-    doc.destroy();
-  }
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`INSERT INTO "CollabDocument" ("name", "workspaceId", "state", "stateHash", "updatedAt")
+        VALUES (${name}, ${ref.workspaceId}, ${Buffer.alloc(0)}, '', now()) ON CONFLICT ("name") DO NOTHING`;
+      await tx.$queryRaw`SELECT "name" FROM "CollabDocument" WHERE "name" = ${name} FOR UPDATE`;
+      const doc = await loadCurrentDoc(name);
+      try {
+        return await projectDocument(tx, name, ref, snapshotEntries(ref, doc));
+      } finally {
+        doc.destroy();
+      }
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /**
