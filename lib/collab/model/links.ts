@@ -1,9 +1,8 @@
 /**
  * Links between annotations (or map nodes) in the workspace Y.Doc, with the relation types of
- * issue #7. Supersedes addLink/deleteLink/listLinks of ./workspace.ts (same `links` map; the
- * old kinds are read through LEGACY_RELATIONS). Every write checks the link first: no
- * self-links, no duplicates (same ends and relation), both ends present in this workspace —
- * which is also what refuses a link to another workspace's annotation, since the catalog only
+ * issue #7 (entries of the first model's kinds are read through LEGACY_RELATIONS). Every
+ * write checks the link first: no self-links, no duplicates (same ends and relation), both
+ * ends present in this workspace — which is also what refuses a link to another workspace's annotation, since the catalog only
  * knows this one's.
  */
 import type * as Y from "yjs";

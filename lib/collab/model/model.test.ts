@@ -1,23 +1,24 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { catalogOf } from "../../core/argument";
 import {
-  addLink,
-  addMapNode,
+  addFreeNode,
   addReply,
   buildAnchor,
   createAnnotation,
+  createLink,
   createUndoManager,
   deleteAnnotation,
   deleteReply,
   editReply,
   getNoteFragment,
-  getPosition,
+  listArgumentLinks,
   listAnnotations,
-  listLinks,
   listReplies,
   listThemes,
-  moveMapNode,
   noteText,
+  readPositions,
+  setPositions,
   setStatus,
   updateAnnotation,
   upsertTheme,
@@ -119,12 +120,13 @@ describe("workspace document", () => {
     const theme = upsertTheme(doc, { name: "拡大抑止", colour: "#aa0000" }, t0);
     upsertTheme(doc, { id: theme.id, name: "拡大抑止（核）", colour: "#aa0000" }, t1);
     expect(listThemes(doc)).toMatchObject([{ name: "拡大抑止（核）", createdAt: t0.toISOString() }]);
-    addLink(doc, { from: { kind: "annotation", id: "a1" }, to: { kind: "annotation", id: "a2" }, kind: "supports" }, alice, t0);
-    expect(listLinks(doc)).toHaveLength(1);
-    expect(() => addLink(doc, { from: { kind: "annotation", id: "a1" }, to: { kind: "annotation", id: "a1" }, kind: "supports" }, alice, t0)).toThrow(/link_to_itself/);
-    const node = addMapNode(doc, { kind: "claim", label: "同盟調整メカニズム", position: { x: 1, y: 2 } }, alice, t0);
-    moveMapNode(doc, node.id, { x: 10, y: 20 });
-    expect(getPosition(doc, node.id)).toEqual({ x: 10, y: 20 });
-    expect(() => moveMapNode(doc, node.id, { x: Number.NaN, y: 0 })).toThrow();
+    const catalog = catalogOf(["a1", "a2"], []);
+    createLink(doc, { from: { kind: "annotation", id: "a1" }, to: { kind: "annotation", id: "a2" }, relation: "supports" }, catalog, alice, t0);
+    expect(listArgumentLinks(doc)).toHaveLength(1);
+    expect(() => createLink(doc, { from: { kind: "annotation", id: "a1" }, to: { kind: "annotation", id: "a1" }, relation: "supports" }, catalog, alice, t0)).toThrow(/link_to_itself/);
+    const node = addFreeNode(doc, { kind: "claim", text: "同盟調整メカニズム", position: { x: 1, y: 2 } }, alice, t0);
+    setPositions(doc, { [node.id]: { x: 10, y: 20 } });
+    expect(readPositions(doc)[node.id]).toEqual({ x: 10, y: 20 });
+    expect(() => setPositions(doc, { [node.id]: { x: Number.NaN, y: 0 } })).toThrow();
   });
 });

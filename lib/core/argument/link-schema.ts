@@ -1,8 +1,8 @@
 /**
- * The link entry of the workspace Y.Doc (`links` map), as read and written by this feature.
- * It supersedes `linkEntrySchema` of lib/core/collab: same map, same shape, but the relation
- * types of issue #7 and a `note` (the old `label` is read as the note). Entries written by the
- * first model still parse, with their kind mapped (see LEGACY_RELATIONS).
+ * The one schema of the link entry of the workspace Y.Doc (`links` map): relation types of
+ * issue #7 and a `note`. Entries written by the first model (kinds contradicts / questions /
+ * relates, a `label`) still parse, with their kind mapped (see LEGACY_RELATIONS) and the label
+ * read as the note.
  */
 import { z } from "zod";
 import { actorSchema, COLLAB_LIMITS, entryIdSchema } from "../collab/entries";

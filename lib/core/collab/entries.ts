@@ -89,21 +89,7 @@ export const themeEntrySchema = z.object({
 });
 export type ThemeEntry = z.infer<typeof themeEntrySchema>;
 
-export const LINK_KINDS = ["supports", "contradicts", "elaborates", "questions", "relates"] as const;
-export type LinkKind = (typeof LINK_KINDS)[number];
-export const endpointSchema = z.object({ kind: z.enum(["annotation", "node"]), id: entryIdSchema });
-
-export const linkEntrySchema = z.object({
-  id: entryIdSchema,
-  from: endpointSchema,
-  to: endpointSchema,
-  kind: z.enum(LINK_KINDS),
-  label: z.string().max(COLLAB_LIMITS.labelMax).optional(),
-  author: actorSchema,
-  createdAt: isoDate,
-  deleted: z.boolean().optional(),
-});
-export type LinkEntry = z.infer<typeof linkEntrySchema>;
+// Links have one schema, `argumentLinkSchema` of lib/core/argument/link-schema.ts.
 
 /** A node of the argument map: an annotation placed on the map, or a free claim or question. */
 export const mapNodeEntrySchema = z.object({

@@ -1,7 +1,8 @@
 /**
  * The read-only REST API (/api/v1, personal API tokens): documents, themes, and annotations as
  * a W3C Web Annotation AnnotationPage, all paginated. Every operation checks the workspace
- * permission of the token's user like any other edge.
+ * permission of the token's user like any other edge. Themes and annotations first bring the
+ * projection up to date with the collab append log (catchUpProjection), as an export does.
  */
 import { z } from "zod";
 import { ANNO_CONTEXT, buildExcerpt, excerptToW3C, irisFor, SYNOPTIC_NS, type ExcerptTheme } from "../../core/export";
@@ -11,6 +12,7 @@ import { defineOperation } from "../ops/define";
 import { publicBaseUrl } from "../export/create-export";
 import { versionCache } from "../export/load-sources";
 import { loadThemeTree } from "../themes/load-theme-tree";
+import { catchUpProjection } from "../../collab/server/persistence/project-current";
 import { pageInput, paged } from "./pagination";
 
 export const apiDocumentsOp = defineOperation({
@@ -44,6 +46,7 @@ export const apiThemesOp = defineOperation({
   permission: { kind: "workspace", action: "annotation.read" },
   input: z.object({ workspaceId: idSchema, ...pageInput }),
   async run(ctx, input) {
+    await catchUpProjection(ctx.workspaceId);
     // Tree order needs every theme of the workspace (tens to hundreds of rows), each page a slice.
     const tree = await loadThemeTree(ctx.workspaceId);
     const from = (input.page - 1) * input.pageSize;
@@ -67,6 +70,7 @@ export const apiAnnotationsOp = defineOperation({
   permission: { kind: "workspace", action: "annotation.read" },
   input: z.object({ workspaceId: idSchema, documentId: idSchema.optional(), origin: z.string().max(300).nullable().optional(), ...pageInput }),
   async run(ctx, input) {
+    await catchUpProjection(ctx.workspaceId);
     const ws = await prisma.workspace.findUniqueOrThrow({ where: { id: ctx.workspaceId }, select: { slug: true } });
     const where = { workspaceId: ctx.workspaceId, document: { deletedAt: null }, ...(input.documentId ? { documentId: input.documentId } : {}) };
     const [rows, total] = await Promise.all([

@@ -1,13 +1,15 @@
 /**
  * The small, whole-workspace inputs of an export: the workspace, its live documents, its themes,
- * its argument-map nodes (read from the stored workspace Y.Doc: nodes are not projected), and
- * per-version citation contexts built on demand and cached for the run.
+ * its argument-map nodes (read from the workspace Y.Doc, state plus log: nodes are not projected),
+ * and per-version citation contexts built on demand and cached for the run. Loading the sources
+ * first brings the projection up to date with the collab append log, so the excerpts an export
+ * then queries include the last seconds of changes.
  */
-import * as Y from "yjs";
 import { mapNodeEntrySchema, metaDocName } from "../../core/collab";
 import { versionContext, type DocumentInfo, type VersionContext } from "../../core/export";
 import { loadThemeTree } from "../themes/load-theme-tree";
 import { nodesMap } from "../../collab/model/structure";
+import { catchUpProjection, loadCurrentDoc } from "../../collab/server/persistence/project-current";
 import { prisma } from "../db/client";
 
 export interface ExportSources {
@@ -43,6 +45,7 @@ export async function loadThemes(workspaceId: string): Promise<ExportTheme[]> {
 }
 
 export async function loadSources(workspaceId: string): Promise<ExportSources> {
+  await catchUpProjection(workspaceId);
   const workspace = await prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { id: true, slug: true, name: true } });
   const docs = await prisma.document.findMany({
     where: { workspaceId, deletedAt: null },
@@ -59,11 +62,8 @@ export async function loadSources(workspaceId: string): Promise<ExportSources> {
 
 /** Nodes of the stored argument map; each groups its own annotation and those linked to it. */
 async function loadMapNodes(workspaceId: string): Promise<ExportSources["nodes"]> {
-  const stored = await prisma.collabDocument.findUnique({ where: { name: metaDocName(workspaceId) }, select: { state: true } });
-  if (!stored) return [];
-  const doc = new Y.Doc();
+  const doc = await loadCurrentDoc(metaDocName(workspaceId));
   try {
-    Y.applyUpdate(doc, new Uint8Array(stored.state));
     const nodes: ExportSources["nodes"] = [];
     for (const value of nodesMap(doc).values()) {
       const parsed = mapNodeEntrySchema.safeParse(value);

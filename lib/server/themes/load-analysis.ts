@@ -1,6 +1,5 @@
-import * as Y from "yjs";
 import { allThemes, annotationsDocName, listAnnotations, metaDocName } from "../../collab/model";
-import { loadStoredState } from "../../collab/server/persistence/load-state";
+import { loadCurrentDoc } from "../../collab/server/persistence/project-current";
 import type { AnalysisAnnotation, AnalysisDocument, AnalysisTheme } from "../../core/themes";
 import { listAnalysisDocuments } from "./list-analysis-documents";
 
@@ -23,14 +22,12 @@ export async function loadAnalysis(workspaceId: string): Promise<AnalysisData> {
   // the debounced store and holds no deleted or merged theme — and the matrix needs merged ones
   // to count annotations still naming them under their target. Both give the same tree, since
   // the projection derives `parentId` with the views' buildThemeTree (project-workspace.ts).
-  const meta = new Y.Doc();
-  await loadStoredState(metaDocName(workspaceId), meta);
+  const meta = await loadCurrentDoc(metaDocName(workspaceId));
   const themes = allThemes(meta);
   meta.destroy();
   const perDoc = await Promise.all(
     documents.map(async (d) => {
-      const doc = new Y.Doc();
-      await loadStoredState(annotationsDocName(workspaceId, d.id), doc);
+      const doc = await loadCurrentDoc(annotationsDocName(workspaceId, d.id));
       const list = listAnnotations(doc).map(
         (a): AnalysisAnnotation => ({ id: a.id, documentId: d.id, versionId: a.anchor.versionId, start: a.anchor.start, end: a.anchor.end, exact: a.anchor.exact, themeIds: a.themeIds, authorName: a.author.name }),
       );
