@@ -4,16 +4,18 @@ import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { MAX_PANES } from "@/lib/core/compare";
 import { Avatars } from "./Avatars";
-import type { CollabSession } from "./collab-session";
+import type { ConnectionStatus, WorkspaceSession } from "@/lib/collab/client";
 import { ConnectionBadge } from "./ConnectionBadge";
 import type { CompareData } from "./types";
-import { uniqueUsers, useAwareness } from "./use-awareness";
+import { uniqueUsers } from "@/lib/collab/client";
+import { useAwareness } from "@/lib/collab/client/react";
 import s from "./compare.module.css";
 
 interface Props {
   data: CompareData;
   order: string[];
-  session: CollabSession | null;
+  session: WorkspaceSession | null;
+  status: ConnectionStatus;
   me: { id: string; name: string; color: string };
   sync: boolean;
   onSync(on: boolean): void;
@@ -24,7 +26,7 @@ interface Props {
 }
 
 /** The view's bar: add a document, scroll together, copy the link, who is here, connection state. */
-export function CompareBar({ data, order, session, me, sync, onSync, onAdd, onCopied, children }: Props) {
+export function CompareBar({ data, order, session, status, me, sync, onSync, onAdd, onCopied, children }: Props) {
   const t = useTranslations("compare");
   const peers = useAwareness(session?.meta.provider.awareness);
   const people = [me, ...uniqueUsers(peers).filter((u) => u.id !== me.id)];
@@ -65,7 +67,7 @@ export function CompareBar({ data, order, session, me, sync, onSync, onAdd, onCo
       </button>
       <span className={s.barSpacer} />
       <Avatars users={people.map((u) => (u.id === me.id ? { ...u, name: t("presence.you", { name: u.name }) } : u))} label={t("presence.workspace")} max={6} testId="workspace-presence" />
-      <ConnectionBadge session={session} />
+      <ConnectionBadge state={status} />
     </div>
   );
 }

@@ -5,18 +5,18 @@
  * workspace Y.Doc, typed edges, automatic layout in a worker plus shared manual positions,
  * other users' pointers, selections and drags, filters, focus, undo, and exports.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { Edge, ReactFlowInstance } from "@xyflow/react";
 import { createLink, placeAnnotation, removeFromMap, removeLink, addFreeNode, setPositions } from "@/lib/collab/model";
 import { createGraphBuilder, filterGraph, placeNewNodes, RELATIONS, toAif, toArgdown, toSvg, type ArgumentGraph, type LinkEndpoint, type Relation } from "@/lib/core/argument";
-import { presenceColour } from "@/lib/core/compare/colours";
 import { MapCanvas } from "./MapCanvas";
 import type { MapFlowNode } from "./MapNodeView";
-import { MapSession, type MapConnection } from "./map-session";
-import { useMapData, type MapDocumentInfo } from "./use-map-data";
+import { useMapSession } from "@/lib/collab/client/react/use-map-session";
+import type { MapDocumentInfo } from "@/lib/collab/client";
+import { useMapData } from "@/lib/collab/client/react/use-map-data";
 import { useLayout } from "./use-layout";
-import { useMapPeers, usePublish } from "./use-map-peers";
+import { useMapPeers, usePublish } from "@/lib/collab/client/react";
 import { MapSidebar, type MapFilters } from "./MapSidebar";
 import { download, exportName, svgToPng } from "./export-files";
 import styles from "./map.module.css";
@@ -27,8 +27,6 @@ export interface MapViewProps {
   user: { id: string; name: string };
   canManage: boolean;
 }
-
-const NO_SESSION = () => () => {};
 
 type Shape = Pick<ArgumentGraph, "nodes" | "edges">;
 
@@ -54,29 +52,11 @@ function createShapeKeeper(): (graph: ArgumentGraph) => Shape {
 
 export function MapView({ workspace, documents, user, canManage }: MapViewProps) {
   const t = useTranslations("argument");
-  const [session, setSession] = useState<MapSession | null>(null);
-  const [unreachable, setUnreachable] = useState(false);
-  useEffect(() => {
-    let alive = true;
-    let opened: MapSession | null = null;
-    MapSession.open(workspace.id, documents.map((d) => d.id), { ...user, color: presenceColour(user.id) }).then(
-      (s) => {
-        if (!alive) return s.destroy();
-        opened = s;
-        setSession(s);
-      },
-      () => alive && setUnreachable(true),
-    );
-    return () => {
-      alive = false;
-      opened?.destroy();
-    };
-  }, [workspace.id, documents, user]);
-  const live = useSyncExternalStore<MapConnection>(session?.subscribe ?? NO_SESSION, () => session?.getState() ?? "syncing", () => "syncing");
-  const connection: MapConnection = unreachable ? "refused" : live;
-  const meta = session?.meta.doc ?? null;
-  const data = useMapData(meta, session?.documents ?? null, documents);
-  const editable = canManage && !!session && !session.meta.readOnly() && connection !== "refused";
+  const session = useMapSession(workspace.id, useMemo(() => documents.map((d) => d.id), [documents]), user);
+  const connection = session.status;
+  const meta = session.meta;
+  const data = useMapData(meta, session.documents, documents);
+  const editable = canManage && session.open && !session.readOnly && connection !== "refused";
 
   // ── graph and filters ───────────────────────────────────────────────
   const [filters, setFilters] = useState<MapFilters>({ themeId: "", documentId: "", relations: new Set(RELATIONS) });
@@ -128,7 +108,7 @@ export function MapView({ workspace, documents, user, canManage }: MapViewProps)
   const onDragEnd = (moved: Record<string, { x: number; y: number }>) => meta && setPositions(meta, anyPlaced ? moved : { ...Object.fromEntries(shape.nodes.flatMap((n) => (auto[n.id] ? [[n.id, auto[n.id]!]] : []))), ...moved });
 
   // ── undo ────────────────────────────────────────────────────────────
-  const undo = session?.undo ?? null;
+  const undo = session.undo;
   const [stacks, setStacks] = useState({ undo: 0, redo: 0 });
   useEffect(() => {
     if (!undo) return;
@@ -142,7 +122,7 @@ export function MapView({ workspace, documents, user, canManage }: MapViewProps)
   }, [undo]);
 
   // ── presence ────────────────────────────────────────────────────────
-  const awareness = session?.awareness ?? null;
+  const awareness = session.awareness;
   const peers = useMapPeers(awareness);
   const publishPointer = usePublish(awareness, "mapPointer");
   useEffect(() => {
@@ -341,8 +321,8 @@ export function MapView({ workspace, documents, user, canManage }: MapViewProps)
             </div>
           )}
           {graph.dangling.length > 0 && <p className="small muted" style={{ position: "absolute", bottom: 4, left: 60, zIndex: 5 }}>{t("map.dangling", { count: graph.dangling.length })}</p>}
-          {session && graph.nodes.length === 0 && <div className={styles.empty}>{t("map.empty")}</div>}
-          {!session && <div className={styles.empty}>{unreachable ? t("map.connection.refused") : t("map.loading")}</div>}
+          {session.open && graph.nodes.length === 0 && <div className={styles.empty}>{t("map.empty")}</div>}
+          {!session.open && <div className={styles.empty}>{connection === "refused" ? t("map.connection.refused") : t("map.loading")}</div>}
           <MapCanvas
             nodes={shown.nodes}
             edges={shown.edges}

@@ -1,5 +1,3 @@
-"use client";
-
 /**
  * Everything the map shows, read from the Y.Docs through the client library, in two parts
  * that follow their own docs:
@@ -11,11 +9,10 @@
  * Each part publishes at most once per animation frame: a remote layout writes hundreds of
  * positions at once, a burst of remote tags touches many annotations.
  */
-import { useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
-import { listArgumentLinks, listMapEntries, listThemes, observeWorkspace, readPositions, type ThemeEntry } from "@/lib/collab/model";
+import { listArgumentLinks, listMapEntries, listThemes, readPositions, type ThemeEntry } from "@/lib/collab/model";
 import type { ArgumentLink, CatalogAnnotation, FreeNodeEntry } from "@/lib/core/argument";
-import { useWorkspaceAnnotations, type WorkspaceAnnotation } from "../themes/use-workspace-annotations";
+import type { WorkspaceAnnotation } from "./workspace-annotations";
 
 export interface MapDocumentInfo {
   id: string;
@@ -33,7 +30,7 @@ export interface MapData extends MapWorkspace {
   annotations: Map<string, CatalogAnnotation>;
 }
 
-const NO_WORKSPACE: MapWorkspace = { themes: [], links: [], nodes: [], positions: {} };
+export const NO_WORKSPACE: MapWorkspace = { themes: [], links: [], nodes: [], positions: {} };
 
 /** The workspace doc's part of the map. */
 export function readMapWorkspace(meta: Y.Doc): MapWorkspace {
@@ -103,35 +100,4 @@ export interface CatalogReuse {
 
 export function createCatalogReuse(): CatalogReuse {
   return { info: null, entries: new WeakMap(), last: null };
-}
-
-export function useMapData(meta: Y.Doc | null, documents: ReadonlyMap<string, { doc: Y.Doc }> | null, info: readonly MapDocumentInfo[]): MapData {
-  // Both come from one session: the map shows nothing until it has both.
-  const ready = !!meta && !!documents;
-  const docs = useMemo(() => (meta && documents ? new Map([...documents].map(([id, handle]) => [id, handle.doc])) : null), [meta, documents]);
-  const { annotations } = useWorkspaceAnnotations(docs);
-
-  const [workspace, setWorkspace] = useState<{ meta: Y.Doc | null; data: MapWorkspace }>({ meta: null, data: NO_WORKSPACE });
-  useEffect(() => {
-    if (!meta) return;
-    let frame = 0;
-    const publish = () => {
-      frame = 0;
-      setWorkspace({ meta, data: readMapWorkspace(meta) });
-    };
-    const off = observeWorkspace(meta, () => {
-      if (!frame) frame = requestAnimationFrame(publish);
-    });
-    publish();
-    return () => {
-      cancelAnimationFrame(frame);
-      off();
-    };
-  }, [meta]);
-
-  const [reuse] = useState(createCatalogReuse);
-  const catalog = useMemo(() => (ready ? toCatalog(annotations, info, reuse) : new Map<string, CatalogAnnotation>()), [ready, annotations, info, reuse]);
-  // A workspace read from a previous session's doc is not this one's.
-  const current = ready && workspace.meta === meta ? workspace.data : NO_WORKSPACE;
-  return useMemo(() => ({ annotations: catalog, ...current }), [catalog, current]);
 }

@@ -1,9 +1,7 @@
-"use client";
-
-import { useCallback, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import { allThemes, observeThemes, type ThemeEntry } from "@/lib/collab/model";
 import { buildThemeTree, themeResolver, type TreeRow } from "@/lib/core/themes";
+import type { StoreKind } from "./observed-store";
 
 export interface WorkspaceThemes {
   /** Every theme entry, deleted and merged ones included (to resolve tags). */
@@ -18,8 +16,9 @@ export interface WorkspaceThemes {
   ready: boolean;
 }
 
-const EMPTY: WorkspaceThemes = { all: [], live: [], rows: [], byId: new Map(), resolve: () => undefined, ready: false };
+export const NO_THEMES: WorkspaceThemes = { all: [], live: [], rows: [], byId: new Map(), resolve: () => undefined, ready: false };
 
+/** The themes of a workspace doc, read in one go (a few dozen entries: cheaper than bookkeeping). */
 export function readWorkspaceThemes(doc: Y.Doc): WorkspaceThemes {
   const all = allThemes(doc);
   const rows = buildThemeTree(all.filter((t) => !t.deleted));
@@ -38,30 +37,5 @@ export function readWorkspaceThemes(doc: Y.Doc): WorkspaceThemes {
   };
 }
 
-const snapshots = new WeakMap<Y.Doc, WorkspaceThemes>();
-
-function snapshotOf(doc: Y.Doc): WorkspaceThemes {
-  let snap = snapshots.get(doc);
-  if (!snap) snapshots.set(doc, (snap = readWorkspaceThemes(doc)));
-  return snap;
-}
-
-/**
- * The themes of the workspace doc, live: re-read after every change of the `themes` map (a few
- * dozen entries, so a full re-read is cheaper than bookkeeping; one snapshot per change is
- * shared by every component using the hook). Pass the meta doc of whatever session the page
- * has (the compare view's `session.meta.doc`).
- */
-export function useWorkspaceThemes(metaDoc: Y.Doc | null | undefined): WorkspaceThemes {
-  const subscribe = useCallback(
-    (fn: () => void) => {
-      if (!metaDoc) return () => {};
-      return observeThemes(metaDoc, () => {
-        snapshots.delete(metaDoc);
-        fn();
-      });
-    },
-    [metaDoc],
-  );
-  return useSyncExternalStore(subscribe, () => (metaDoc ? snapshotOf(metaDoc) : EMPTY), () => EMPTY);
-}
+/** The workspace doc's `themes` map, re-read after every change. */
+export const THEMES: StoreKind<Y.Doc, WorkspaceThemes> = { observe: observeThemes, read: readWorkspaceThemes };

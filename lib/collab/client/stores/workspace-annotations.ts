@@ -1,6 +1,3 @@
-"use client";
-
-import { useEffect, useState } from "react";
 import type * as Y from "yjs";
 import { getAnnotation, listAnnotations, observeAnnotationChanges, type AnnotationEntry } from "@/lib/collab/model";
 import type { AnalysisAnnotation } from "@/lib/core/themes";
@@ -31,7 +28,7 @@ const toWatched = (documentId: string, a: AnnotationEntry): WorkspaceAnnotation 
   colour: a.colour,
 });
 
-const NONE: WorkspaceAnnotations = { annotations: [], byId: new Map() };
+export const NO_ANNOTATIONS: WorkspaceAnnotations = { annotations: [], byId: new Map() };
 
 export interface AnnotationWatch {
   /** The current annotations, as a new snapshot (what the hook publishes). */
@@ -50,7 +47,7 @@ const bySlot = (a: Slot, b: Slot): number =>
   a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.value.id < b.value.id ? -1 : a.value.id > b.value.id ? 1 : 0;
 
 /**
- * The hook's work without React: reads the annotations the docs hold now, then follows every
+ * The work of useWorkspaceAnnotations without React: reads the annotations the docs hold now, then follows every
  * change incrementally (only the entries a transaction touched are read again, each through
  * the validating client library) and calls `onChange` after each. The matrix page starts it
  * before the docs have synced, so the initial sync itself arrives as one change per document.
@@ -98,31 +95,4 @@ export function watchWorkspaceAnnotations(docs: ReadonlyMap<string, Y.Doc>, onCh
     },
     stop: () => stops.forEach((s) => s()),
   };
-}
-
-/**
- * Live annotations of several documents' Y.Docs, published at most once per animation frame,
- * so a burst of remote tags costs one recomputation. The matrix, the theme manager and the
- * argument map read them through this hook.
- */
-export function useWorkspaceAnnotations(docs: ReadonlyMap<string, Y.Doc> | null): WorkspaceAnnotations {
-  const [state, setState] = useState<{ docs: ReadonlyMap<string, Y.Doc> | null; value: WorkspaceAnnotations }>({ docs: null, value: NONE });
-  useEffect(() => {
-    if (!docs) return;
-    let frame: number | null = null;
-    const watch = watchWorkspaceAnnotations(docs, () => {
-      if (frame === null) frame = requestAnimationFrame(publish);
-    });
-    function publish() {
-      frame = null;
-      setState({ docs, value: watch.read() });
-    }
-    publish();
-    return () => {
-      if (frame !== null) cancelAnimationFrame(frame);
-      watch.stop();
-    };
-  }, [docs]);
-  // Until the effect has read the docs given now, a snapshot of other docs is not theirs.
-  return state.docs === docs ? state.value : NONE;
 }

@@ -4,13 +4,20 @@
  */
 import { checkSelection, type SelectionProblem } from "@/lib/core/compare";
 import { pointToCanonical } from "./dom-offsets";
-import type { PaneHandle } from "./pane-handle";
+import type { HighlightPainter } from "./highlight-painter";
 
-export type SelectionInfo =
-  | { ok: true; pane: PaneHandle; start: number; end: number; rect: DOMRect }
-  | { ok: false; pane: PaneHandle | null; problem: SelectionProblem; length?: number; rect: DOMRect };
+/** What selection reading needs of a pane: its rendered text and the text's canonical string. */
+export interface TextPane {
+  article: HTMLElement;
+  data: { version: { text: string } };
+}
 
-export function readSelection(panes: PaneHandle[]): SelectionInfo | null {
+export type SelectionInfo<P extends TextPane = TextPane> =
+  | { ok: true; pane: P; start: number; end: number; rect: DOMRect }
+  | { ok: false; pane: P | null; problem: SelectionProblem; length?: number; rect: DOMRect };
+
+/** The window's selection as a canonical range of one pane's text, or why it cannot be annotated. */
+export function readSelection<P extends TextPane>(panes: P[]): SelectionInfo<P> | null {
   const sel = window.getSelection();
   if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
   const range = sel.getRangeAt(0);
@@ -31,7 +38,7 @@ export function readSelection(panes: PaneHandle[]): SelectionInfo | null {
 }
 
 /** The annotations under a point in a pane, innermost first; empty unless the point is on painted text. */
-export function annotationsAtPoint(pane: PaneHandle, x: number, y: number): string[] {
+export function annotationsAtPoint(pane: { article: HTMLElement; painter: HighlightPainter | null }, x: number, y: number): string[] {
   if (!pane.painter) return [];
   const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
   let node: Node | null = null;

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { buildAnchor, createAnnotation, updateAnnotation } from "@/lib/collab/model";
 import { AnnotationStore, type PlacementTiming } from "./annotation-store";
-import type { HighlightPainter } from "./highlight-painter";
+import type { HighlightPainter } from "../dom/highlight-painter";
 
 const me = { id: "u1", name: "Aoi" };
 const V1 = "前文。1997年の指針は、平素からの協力、日本に対する武力攻撃に際しての対処行動を柱とした。拡大抑止の信頼性。";

@@ -4,6 +4,8 @@
  * never reverts another person's work.
  */
 import type * as Y from "yjs";
+import { createUndoManager } from "@/lib/collab/model";
+import type { DocumentSession } from "../session/workspace-session";
 
 export class LocalUndo {
   private readonly undoOrder: Y.UndoManager[] = [];
@@ -73,4 +75,9 @@ export class LocalUndo {
     this.version++;
     for (const l of this.listeners) l();
   }
+}
+
+/** Undo of the local user's changes to one document: its annotations and its discussion. */
+export function documentUndo(docs: DocumentSession): LocalUndo {
+  return new LocalUndo([createUndoManager(docs.annotations.doc, "annotations"), createUndoManager(docs.discussion.doc, "discussion")]);
 }

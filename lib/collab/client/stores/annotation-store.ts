@@ -14,7 +14,7 @@
 import type * as Y from "yjs";
 import { getAnnotation, listAnnotations, observeAnnotationChanges, type AnnotationEntry, type TextAnchor } from "@/lib/collab/model";
 import { compareItems, createPlacer, type ListItem, type Placement, type Placer } from "@/lib/core/compare";
-import type { HighlightPainter, PaintSpec } from "./highlight-painter";
+import type { HighlightPainter, PaintSpec } from "../dom/highlight-painter";
 
 /** How an annotation is painted (colour by theme, theme filter); null: not painted (filtered out). */
 export type PaintStyle = (item: StoredAnnotation) => Omit<PaintSpec, "start" | "end"> | null;

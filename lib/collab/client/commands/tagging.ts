@@ -5,8 +5,7 @@
  */
 import type * as Y from "yjs";
 import { AppError, isAppError } from "@/lib/core/errors";
-import { getAnnotation, listThemes, tagAnnotations, upsertTheme, type ThemeEntry } from "@/lib/collab/model";
-import { nextThemeColour } from "@/lib/core/themes";
+import { getAnnotation, listThemes, observeAnnotations, tagAnnotations } from "@/lib/collab/model";
 
 /** Annotations of one document's annotations Y.Doc. */
 export interface TagTarget {
@@ -33,7 +32,7 @@ export function themeStateOn(targets: readonly TagTarget[], themeId: string): Th
  * Toggles a theme on every target annotation (the toolbar's and the shortcut keys' behaviour):
  * removed when all carry it, otherwise added to all. Returns what happened and how many.
  */
-export function toggleThemeOnTargets(metaDoc: Y.Doc, targets: readonly TagTarget[], themeId: string, now = new Date()): { added: boolean; count: number } {
+export function toggleThemeOnTargets(metaDoc: Y.Doc, targets: readonly TagTarget[], themeId: string, now: Date): { added: boolean; count: number } {
   const live = listThemes(metaDoc);
   const added = themeStateOn(targets, themeId) !== "all";
   if (added && !live.some((t) => t.id === themeId)) throw new AppError("not_found", "theme_not_found");
@@ -51,12 +50,13 @@ export function toggleThemeOnTargets(metaDoc: Y.Doc, targets: readonly TagTarget
   return { added, count };
 }
 
-/** Creates a theme from the picker (next free palette colour, top level). */
-export function createThemeNamed(metaDoc: Y.Doc, name: string, now = new Date()): ThemeEntry {
-  return upsertTheme(metaDoc, { name, colour: nextThemeColour(listThemes(metaDoc).map((t) => t.colour)) }, now);
-}
-
 /** The error key of a thrown value, for `themes.errors.<key>`. */
 export function errorKey(e: unknown): string {
   return isAppError(e) ? e.message : "generic";
+}
+
+/** Calls `fn` after any change of the targets' annotations (someone else tags them too). */
+export function observeTargets(targets: readonly TagTarget[], fn: () => void): () => void {
+  const stops = [...new Set(targets.map((x) => x.doc))].map((d) => observeAnnotations(d, fn));
+  return () => stops.forEach((s) => s());
 }

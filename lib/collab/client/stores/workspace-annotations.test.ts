@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { buildAnchor, createAnnotation, deleteAnnotation, updateAnnotation } from "@/lib/collab/model";
-import { watchWorkspaceAnnotations } from "./use-workspace-annotations";
+import { watchWorkspaceAnnotations } from "./workspace-annotations";
 
 const text = "日米同盟における拡大抑止の信頼性をどう高めるか。反撃能力の保有は抑止力を強化する。";
 const bob = { id: "bob", name: "Bob" };
