@@ -27,15 +27,9 @@ import "@xyflow/react/dist/style.css";
 import { RELATION_COLOURS, RELATION_DASHED, sameElements, type GraphEdge, type GraphNode, type Relation } from "@/lib/core/argument";
 import { MapNodeView, type MapFlowNode, type MapNodeData } from "./MapNodeView";
 import styles from "./map.module.css";
+import type { PeerView } from "@/lib/collab/client";
 
-export interface PeerView {
-  clientId: number;
-  name: string;
-  color: string;
-  pointer: { x: number; y: number } | null;
-  selection: string[];
-  dragging: { id: string; x: number; y: number } | null;
-}
+export type { PeerView };
 
 export interface MapCanvasProps {
   nodes: readonly GraphNode[];

@@ -14,5 +14,6 @@ export { storeOf, type StoreKind } from "./stores/observed-store";
 export { uniqueUsers, type PeerState } from "./stores/peers";
 export type { PeerView, MapPresenceField } from "./stores/map-peers";
 export type { WorkspaceThemes } from "./stores/themes";
+export type { DeletedTheme } from "@/lib/collab/model";
 export type { WorkspaceAnnotation, WorkspaceAnnotations } from "./stores/workspace-annotations";
 export type { MapData, MapDocumentInfo, MapWorkspace } from "./stores/map-workspace";

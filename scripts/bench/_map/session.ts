@@ -9,6 +9,7 @@ import type * as Y from "yjs";
 import { Awareness } from "y-protocols/awareness";
 import { createUndoManager } from "../../../lib/collab/model";
 import type { MapSessionState } from "../../../lib/collab/client/react/use-map-session";
+import { WorkspaceCommands } from "../../../lib/collab/client/commands/workspace-commands";
 
 export interface BenchDocs {
   meta: Y.Doc;
@@ -26,7 +27,7 @@ function open(user: { id: string; name: string }): MapSessionState {
   if (!docs) throw new Error("bench page: no docs");
   const awareness = new Awareness(docs.meta);
   awareness.setLocalStateField("user", { ...user, color: "#3b82d6" });
-  return { open: true, status: "connected", meta: docs.meta, documents: docs.documents, undo: createUndoManager(docs.meta, "meta"), awareness, readOnly: false };
+  return { open: true, status: "connected", meta: docs.meta, documents: docs.documents, undo: createUndoManager(docs.meta, "meta"), awareness, readOnly: false, commands: new WorkspaceCommands(docs.meta, user) };
 }
 
 export function useMapSession(_workspaceId: string, _documentIds: readonly string[], user: { id: string; name: string }): MapSessionState {

@@ -4,8 +4,10 @@ import { useEffect, useState } from "react";
 import type * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
 import { createUndoManager } from "@/lib/collab/model";
+import type { WorkspaceCommands } from "../commands/workspace-commands";
 import type { ConnectionStatus } from "../session/workspace-session";
 import { useDocumentDocs } from "./use-document-docs";
+import { useWorkspaceCommands } from "./use-commands";
 import { useWorkspaceSession } from "./use-workspace-session";
 
 /** What the map page needs of its session (scripts/bench/_map/session.ts stands in for it). */
@@ -19,6 +21,8 @@ export interface MapSessionState {
   undo: Y.UndoManager | null;
   awareness: Awareness | null;
   readOnly: boolean;
+  /** The map's edits (links, nodes, positions), stamped with this user. */
+  commands: WorkspaceCommands | null;
 }
 
 /**
@@ -28,6 +32,7 @@ export interface MapSessionState {
  */
 export function useMapSession(workspaceId: string, documentIds: readonly string[], user: { id: string; name: string }): MapSessionState {
   const { session, status } = useWorkspaceSession("fetch", workspaceId, user);
+  const commands = useWorkspaceCommands(session);
   const documents = useDocumentDocs(session, documentIds);
   const meta = session?.meta.doc ?? null;
   const [undo, setUndo] = useState<Y.UndoManager | null>(null);
@@ -42,5 +47,5 @@ export function useMapSession(workspaceId: string, documentIds: readonly string[
       setUndo(null);
     };
   }, [meta]);
-  return { open: !!session, status, meta, documents, undo, awareness: session?.awareness ?? null, readOnly: session?.readOnly() ?? true };
+  return { open: !!session, status, meta, documents, undo, awareness: session?.awareness ?? null, readOnly: session?.readOnly() ?? true, commands };
 }
