@@ -52,7 +52,8 @@ export function CompareView({ data, initial, user, collab }: Props) {
   const role = data.workspace.role;
   const may = { create: can(role, "annotation.create"), reply: can(role, "annotation.reply"), tag: can(role, "annotation.edit"), link: can(role, "link.manage") };
 
-  const { session, status } = useWorkspaceSession(collab, data.workspace.id, user);
+  const live = useWorkspaceSession(collab, data.workspace.id, user);
+  const session = live.session;
   const workspace = useWorkspaceCommands(session);
   const { order, setOrder, reorder, panes, register } = usePaneOrder(data.panes.map((p) => p.document.id));
   const [active, setActive] = useState(0);
@@ -138,7 +139,7 @@ export function CompareView({ data, initial, user, collab }: Props) {
   const visible = order.map((id) => data.panes.find((p) => p.document.id === id)).filter((p): p is CompareData["panes"][number] => !!p);
   return (
     <div className={s.view} data-testid="compare-view" data-panes={visible.length}>
-      <CompareBar data={data} order={order} session={session} status={status} me={{ id: user.id, name: user.name, color: colour }} sync={sync} onSync={setSync} onAdd={add} onCopied={() => showToast(t("linkCopied"))}>
+      <CompareBar data={data} order={order} live={live} me={{ id: user.id, name: user.name, color: colour }} sync={sync} onSync={setSync} onAdd={add} onCopied={() => showToast(t("linkCopied"))}>
         {meta && <ColourBySwitch lens={lens} />}
       </CompareBar>
       <CompareNotices dropped={initial.dropped} missing={data.missing.length} collab={!!collab} role={role} />

@@ -1,12 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ConnectionStatus } from "@/lib/collab/client";
+import { useConnectionStatus, type WorkspaceSessionState } from "@/lib/collab/client/react";
 import s from "./compare.module.css";
 
 /** Connected / syncing / offline, always visible: people must know whether others see their edits. */
-export function ConnectionBadge({ state }: { state: ConnectionStatus }) {
+export function ConnectionBadge({ live }: { live: WorkspaceSessionState }) {
   const t = useTranslations("compare.connection");
+  const state = useConnectionStatus(live);
   const detail = state === "offline" || state === "refused" ? t(`${state}Detail`) : null;
   return (
     <>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
 import { computeCooccurrence, computeMatrix, type AnalysisDocument } from "@/lib/core/themes";
-import { useDocumentDocs, useWorkspaceSession } from "@/lib/collab/client/react";
+import { useConnectionStatus, useDocumentDocs, useWorkspaceSession } from "@/lib/collab/client/react";
 import { useWorkspaceThemes } from "@/lib/collab/client/react";
 import { useWorkspaceAnnotations } from "@/lib/collab/client/react";
 import { MatrixTable } from "./MatrixTable";
@@ -30,7 +30,9 @@ type Selection = { kind: "cell"; themeId: string; documentIndex: number } | { ki
  */
 export function MatrixView({ workspaceId, slug, documents, collab, user }: MatrixViewProps) {
   const t = useTranslations("themes");
-  const { session, status } = useWorkspaceSession(collab, workspaceId, user);
+  const live = useWorkspaceSession(collab, workspaceId, user);
+  const session = live.session;
+  const status = useConnectionStatus(live);
   const themes = useWorkspaceThemes(session?.meta.doc);
   const docs = useDocumentDocs(session, documents.map((d) => d.id));
   const { annotations, byId } = useWorkspaceAnnotations(docs);

@@ -1,6 +1,6 @@
 /** React bindings of the client collaboration layer: one snapshot hook, the page session. */
 export { useSnapshot } from "./use-snapshot";
-export { useWorkspaceSession, type WorkspaceSessionState } from "./use-workspace-session";
+export { useConnectionStatus, useWorkspaceSession, type WorkspaceSessionState } from "./use-workspace-session";
 export { useDocumentDocs } from "./use-document-docs";
 export { useMapSession, type MapSessionState } from "./use-map-session";
 export { useAwareness, useMapPeers, usePublish } from "./use-peers";

@@ -8,7 +8,7 @@ import type { WorkspaceCommands } from "../commands/workspace-commands";
 import type { ConnectionStatus } from "../session/workspace-session";
 import { useDocumentDocs } from "./use-document-docs";
 import { useWorkspaceCommands } from "./use-commands";
-import { useWorkspaceSession } from "./use-workspace-session";
+import { useConnectionStatus, useWorkspaceSession } from "./use-workspace-session";
 
 /** What the map page needs of its session (scripts/bench/_map/session.ts stands in for it). */
 export interface MapSessionState {
@@ -31,7 +31,9 @@ export interface MapSessionState {
  * without a token: the first one is fetched.
  */
 export function useMapSession(workspaceId: string, documentIds: readonly string[], user: { id: string; name: string }): MapSessionState {
-  const { session, status } = useWorkspaceSession("fetch", workspaceId, user);
+  const state = useWorkspaceSession("fetch", workspaceId, user);
+  const session = state.session;
+  const status = useConnectionStatus(state);
   const commands = useWorkspaceCommands(session);
   const documents = useDocumentDocs(session, documentIds);
   const meta = session?.meta.doc ?? null;

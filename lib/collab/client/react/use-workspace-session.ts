@@ -9,7 +9,17 @@ import { useSnapshot } from "./use-snapshot";
 export interface WorkspaceSessionState {
   /** Null until mounted (no sockets during server rendering) and when no session could start. */
   session: WorkspaceSession | null;
-  status: ConnectionStatus;
+  /** True when no token could be had: there will be no session. */
+  refused: boolean;
+}
+
+/**
+ * The session's status, live. Read it in the component that shows it (a badge), not in the
+ * page's root: every change would re-render the whole page (thousands of rows in the compare view).
+ */
+export function useConnectionStatus(state: WorkspaceSessionState): ConnectionStatus {
+  const status = useSnapshot(state.session, "syncing");
+  return state.refused ? "refused" : status;
 }
 
 /**
@@ -40,6 +50,5 @@ export function useWorkspaceSession(grant: CollabGrant | null | "fetch", workspa
       setSession(null);
     };
   }, [first, workspaceId, user.id, user.name]);
-  const status = useSnapshot(session, "syncing");
-  return { session, status: unreachable ? "refused" : status };
+  return { session, refused: unreachable };
 }
