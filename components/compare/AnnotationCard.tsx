@@ -2,7 +2,7 @@
 
 import { useMemo, useState, useSyncExternalStore } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import { createLink, deleteAnnotation, getNoteFragment, removeLink, removeLinksOf, setStatus, tagAnnotations, updateAnnotation, type CollabActor } from "@/lib/collab/model";
+import type { CollabActor } from "@/lib/core/collab";
 import { LinkChips } from "@/components/links/LinkChips";
 import { LinkPicker } from "@/components/links/LinkPicker";
 import { ThemeChips } from "@/components/themes/ThemeChips";
@@ -40,7 +40,7 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
   const format = useFormatter();
   const reason = useErrorReason();
   const store = pane.store!;
-  const docs = pane.docs!;
+  const commands = pane.commands!;
   useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
   const undo = pane.undo;
   useSyncExternalStore(undo?.subscribe ?? noop, () => undo?.getVersion() ?? 0, () => 0);
@@ -49,7 +49,7 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
   const [error, setError] = useState<string | null>(null);
   // The toolbar's # and ⇄ open a picker on the card of the annotation they just created.
   const [picker, setPicker] = useState<CardPicker | null>(() => (tools.request?.annotationId === annotationId ? tools.request.kind : null));
-  const targets = useMemo(() => [{ doc: docs.annotations.doc, annotationIds: [annotationId] }], [docs, annotationId]);
+  const targets = useMemo(() => [commands.target([annotationId])], [commands, annotationId]);
 
   const shown = store.lastKnown(annotationId);
   if (!shown) return null;
@@ -69,7 +69,7 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
   const remove = () => {
     if (!window.confirm(t("confirmDelete"))) return;
     try {
-      deleteAnnotation(docs.annotations.doc, annotationId, new Date());
+      commands.delete(annotationId);
     } catch {
       // Two people deleting at once: the other delete won; nothing is lost, say what happened.
       setError(t("alreadyDeleted"));
@@ -78,12 +78,12 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
     // Its links go with it, so no card or connector points at nothing (the projection also drops
     // links to deleted annotations, so a failure here loses nothing).
     try {
-      if (tools.meta) removeLinksOf(tools.meta, annotationId);
+      tools.workspace?.unlinkAll(annotationId);
     } catch {
       /* see above */
     }
   };
-  const fragment = getNoteFragment(docs.annotations.doc, annotationId);
+  const note = commands.note(annotationId);
 
   return (
     <article className={s.card} data-testid="annotation-card" data-annotation={annotationId} aria-label={t("label")}>
@@ -129,16 +129,16 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
           themeIds={entry.themeIds}
           onRemove={
             editable && tools.canTag
-              ? (ids) => run(() => tagAnnotations(docs.annotations.doc, [annotationId], { remove: ids }, tools.themes.live, new Date()))
+              ? (ids) => run(() => void commands.tag([annotationId], { remove: ids }, tools.themes.live))
               : undefined
           }
         />
-        {editable && tools.canTag && tools.meta && picker !== "theme" && (
+        {editable && tools.canTag && tools.workspace && picker !== "theme" && (
           <button type="button" className="btn link small" onClick={() => setPicker("theme")} data-testid="card-add-theme">+ {t("addTheme")}</button>
         )}
-        {editable && tools.canTag && tools.meta && picker === "theme" && (
+        {editable && tools.canTag && tools.workspace && picker === "theme" && (
           <ThemePicker
-            metaDoc={tools.meta}
+            commands={tools.workspace}
             targets={targets}
             canCreate={tools.canCreateTheme}
             canTag={tools.canTag}
@@ -155,20 +155,19 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
           links={tools.links}
           describe={tools.describe}
           onOpen={(end) => tools.openEnd(end)}
-          onRemove={tools.canLink && tools.meta ? (linkId) => run(() => removeLink(tools.meta!, linkId)) : undefined}
+          onRemove={tools.canLink && tools.workspace ? (linkId) => run(() => tools.workspace!.unlink(linkId)) : undefined}
         />
-        {!gone && tools.canLink && tools.meta && picker !== "link" && (
+        {!gone && tools.canLink && tools.workspace && picker !== "link" && (
           <button type="button" className="btn link small" onClick={() => setPicker("link")} data-testid="card-add-link">+ {t("addLink")}</button>
         )}
-        {!gone && tools.canLink && tools.meta && picker === "link" && (
+        {!gone && tools.canLink && tools.workspace && picker === "link" && (
           <LinkPicker
             candidates={tools.candidates()}
             search={tools.searchCandidates}
             excludeId={annotationId}
             onCancel={() => setPicker(null)}
             onCreate={({ to, relation, note }) => {
-              createLink(
-                tools.meta!,
+              tools.workspace!.link(
                 {
                   from: { kind: "annotation", id: annotationId, documentId: pane.data.document.id },
                   to: { kind: to.kind, id: to.id, ...(to.documentId ? { documentId: to.documentId } : {}) },
@@ -176,8 +175,6 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
                   note,
                 },
                 tools.catalog(),
-                actor,
-                new Date(),
               );
               setPicker(null);
             }}
@@ -186,11 +183,10 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
       </section>
 
       <h3 className={s.cardHeading}>{t("note")}</h3>
-      {fragment && (editable || fragment.length > 0) ? (
+      {note && (editable || note.fragment.length > 0) ? (
         <NoteEditor
           key={annotationId}
-          fragment={fragment}
-          provider={docs.annotations.provider}
+          note={note}
           user={{ id: actor.id, name: actor.name, color: colour }}
           editable={editable}
           autoFocus={autoFocusNote}
@@ -214,7 +210,7 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
                 aria-pressed={entry.colour.toLowerCase() === c.hex}
                 aria-label={tc(c.id)}
                 title={tc(c.id)}
-                onClick={() => run(() => updateAnnotation(docs.annotations.doc, annotationId, { colour: c.hex }, new Date()))}
+                onClick={() => run(() => void commands.update(annotationId, { colour: c.hex }))}
               />
             ))}
           </div>
@@ -222,7 +218,7 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
             type="button"
             className="btn small"
             data-testid="toggle-status"
-            onClick={() => run(() => setStatus(docs.annotations.doc, annotationId, entry.status === "open" ? "resolved" : "open", new Date()))}
+            onClick={() => run(() => void commands.setStatus(annotationId, entry.status === "open" ? "resolved" : "open"))}
           >
             {entry.status === "open" ? t("resolve") : t("reopen")}
           </button>
@@ -237,7 +233,7 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
         </div>
       )}
       {error && <p className="alert error small" role="alert">{error}</p>}
-      <Replies doc={docs.discussion.doc} annotationId={annotationId} actor={actor} canReply={canReply && !gone} />
+      <Replies commands={commands} annotationId={annotationId} actor={actor} canReply={canReply && !gone} />
     </article>
   );
 }

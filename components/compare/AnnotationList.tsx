@@ -3,7 +3,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { authorsOf, filterItems, HIGHLIGHT_COLOURS, NO_FILTER, type ListFilter } from "@/lib/core/compare";
-import type { StoredAnnotation } from "./annotation-store";
+import type { StoredAnnotation } from "@/lib/collab/client";
 import s from "./compare.module.css";
 
 const ROW = 64;

@@ -4,16 +4,18 @@ import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { MAX_PANES } from "@/lib/core/compare";
 import { Avatars } from "./Avatars";
-import type { CollabSession } from "./collab-session";
+import type { WorkspaceSessionState } from "@/lib/collab/client/react";
 import { ConnectionBadge } from "./ConnectionBadge";
 import type { CompareData } from "./types";
-import { uniqueUsers, useAwareness } from "./use-awareness";
+import { uniqueUsers } from "@/lib/collab/client";
+import { useAwareness } from "@/lib/collab/client/react";
 import s from "./compare.module.css";
 
 interface Props {
   data: CompareData;
   order: string[];
-  session: CollabSession | null;
+  /** The page session (the badge subscribes to its status here, not in the view). */
+  live: WorkspaceSessionState;
   me: { id: string; name: string; color: string };
   sync: boolean;
   onSync(on: boolean): void;
@@ -24,9 +26,9 @@ interface Props {
 }
 
 /** The view's bar: add a document, scroll together, copy the link, who is here, connection state. */
-export function CompareBar({ data, order, session, me, sync, onSync, onAdd, onCopied, children }: Props) {
+export function CompareBar({ data, order, live, me, sync, onSync, onAdd, onCopied, children }: Props) {
   const t = useTranslations("compare");
-  const peers = useAwareness(session?.meta.provider.awareness);
+  const peers = useAwareness(live.session?.awareness);
   const people = [me, ...uniqueUsers(peers).filter((u) => u.id !== me.id)];
   const available = data.documents.filter((d) => !order.includes(d.id));
   const full = order.length >= MAX_PANES;
@@ -65,7 +67,7 @@ export function CompareBar({ data, order, session, me, sync, onSync, onAdd, onCo
       </button>
       <span className={s.barSpacer} />
       <Avatars users={people.map((u) => (u.id === me.id ? { ...u, name: t("presence.you", { name: u.name }) } : u))} label={t("presence.workspace")} max={6} testId="workspace-presence" />
-      <ConnectionBadge session={session} />
+      <ConnectionBadge live={live} />
     </div>
   );
 }

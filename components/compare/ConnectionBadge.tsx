@@ -1,18 +1,13 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
-import type { CollabSession, ConnectionState } from "./collab-session";
+import { useConnectionStatus, type WorkspaceSessionState } from "@/lib/collab/client/react";
 import s from "./compare.module.css";
 
 /** Connected / syncing / offline, always visible: people must know whether others see their edits. */
-export function ConnectionBadge({ session }: { session: CollabSession | null }) {
+export function ConnectionBadge({ live }: { live: WorkspaceSessionState }) {
   const t = useTranslations("compare.connection");
-  const state: ConnectionState = useSyncExternalStore(
-    (fn) => (session ? session.subscribe(fn) : () => {}),
-    () => session?.getState() ?? "syncing",
-    () => "syncing",
-  );
+  const state = useConnectionStatus(live);
   const detail = state === "offline" || state === "refused" ? t(`${state}Detail`) : null;
   return (
     <>

@@ -10,11 +10,11 @@
  */
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { createLink, type CollabActor } from "@/lib/collab/model";
+import type { WorkspaceCommands } from "@/lib/collab/client";
 import { RELATION_COLOURS, RELATIONS, type Relation } from "@/lib/core/argument/relations";
 import type { EndpointCatalog } from "@/lib/core/argument/validate-link";
 import type { PaneHandle } from "./pane-handle";
-import { annotationsAtPoint } from "./read-selection";
+import { annotationsAtPoint } from "@/lib/collab/client/dom";
 import s from "./link-drag.module.css";
 
 export interface DragEnd {
@@ -165,14 +165,13 @@ export function useLinkDrag(panes: readonly PaneHandle[], enabled: boolean, onRe
 interface LayerProps {
   drag: LinkDrag;
   panes: readonly PaneHandle[];
-  meta: import("yjs").Doc | null;
+  commands: WorkspaceCommands | null;
   catalog(): EndpointCatalog;
-  actor: CollabActor;
   onCreated(): void;
 }
 
 /** The rubber band while dragging, and the relation chooser once dropped. */
-export function LinkDragLayer({ drag, panes, meta, catalog, actor, onCreated }: LayerProps) {
+export function LinkDragLayer({ drag, panes, commands, catalog, onCreated }: LayerProps) {
   const t = useTranslations("compare.linkDrag");
   const ta = useTranslations("argument");
   const { phase } = drag;
@@ -191,7 +190,7 @@ export function LinkDragLayer({ drag, panes, meta, catalog, actor, onCreated }: 
       </>
     );
   }
-  if (phase.kind !== "choosing" || !meta) return null;
+  if (phase.kind !== "choosing" || !commands) return null;
   return (
     <RelationChooser
       key={`${phase.from.annotationId}>${phase.to.annotationId}`}
@@ -201,8 +200,7 @@ export function LinkDragLayer({ drag, panes, meta, catalog, actor, onCreated }: 
       to={phase.to}
       onCancel={drag.cancel}
       onCreate={(relation, note) => {
-        createLink(
-          meta,
+        commands.link(
           {
             from: { kind: "annotation", id: phase.from.annotationId, documentId: phase.from.documentId },
             to: { kind: "annotation", id: phase.to.annotationId, documentId: phase.to.documentId },
@@ -210,8 +208,6 @@ export function LinkDragLayer({ drag, panes, meta, catalog, actor, onCreated }: 
             note,
           },
           catalog(),
-          actor,
-          new Date(),
         );
         drag.cancel();
         onCreated();

@@ -6,14 +6,12 @@ import StarterKit from "@tiptap/starter-kit";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
-import type { HocuspocusProvider } from "@hocuspocus/provider";
-import type * as Y from "yjs";
+import type { NoteBinding } from "@/lib/collab/client";
 import s from "./compare.module.css";
 
 interface Props {
   labels: { undo: string; redo: string; bold: string; italic: string; list: string };
-  fragment: Y.XmlFragment;
-  provider: HocuspocusProvider;
+  note: NoteBinding;
   user: { id: string; name: string; color: string };
   editable: boolean;
   autoFocus: boolean;
@@ -29,7 +27,7 @@ interface Props {
  * `enableContentCheck` stays off: its error path calls disableCollaboration(), which destroys
  * the whole Y.Doc (every annotation of the document with it).
  */
-export function NoteEditor({ fragment, provider, user, editable, autoFocus, placeholder, label, labels }: Props) {
+export function NoteEditor({ note, user, editable, autoFocus, placeholder, label, labels }: Props) {
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -38,13 +36,13 @@ export function NoteEditor({ fragment, provider, user, editable, autoFocus, plac
         // No trailing node: it appends a paragraph on load, which would write to the note of a
         // reader who only opened it (and never be accepted from a read-only connection).
         StarterKit.configure({ undoRedo: false, trailingNode: false, heading: { levels: [3, 4] }, link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"] } }),
-        Collaboration.configure({ fragment }),
-        CollaborationCaret.configure({ provider, user: { name: user.name, color: user.color } }),
+        Collaboration.configure({ fragment: note.fragment }),
+        CollaborationCaret.configure({ provider: note.provider, user: { name: user.name, color: user.color } }),
         Placeholder.configure({ placeholder }),
       ],
       editorProps: { attributes: { class: s.noteInput!, "aria-label": label, "data-testid": "note-editor" } },
     },
-    [fragment, provider],
+    [note.fragment, note.provider],
   );
   useEffect(() => {
     editor?.setEditable(editable);

@@ -3,24 +3,20 @@
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { DocumentReader } from "@/components/reader/DocumentReader";
-import { createUndoManager } from "@/lib/collab/model";
-import { AnnotationStore } from "./annotation-store";
+import { AnnotationStore, DocumentCommands, documentUndo, uniqueUsers, type DocumentSession, type WorkspaceSession } from "@/lib/collab/client";
+import { HighlightPainter, highlightsSupported, offsetAtTop } from "@/lib/collab/client/dom";
+import { useAwareness } from "@/lib/collab/client/react";
 import { Avatars } from "./Avatars";
-import type { CollabSession, DocumentSession } from "./collab-session";
-import { offsetAtTop } from "./dom-offsets";
-import { HighlightPainter, highlightsSupported } from "./highlight-painter";
-import { LocalUndo } from "./local-undo";
 import type { PaneHandle } from "./pane-handle";
 import { RemoteSelections } from "./RemoteSelections";
 import type { ComparePaneData } from "./types";
-import { uniqueUsers, useAwareness } from "./use-awareness";
 import s from "./compare.module.css";
 
 interface Props {
   index: number;
   count: number;
   data: ComparePaneData;
-  session: CollabSession | null;
+  session: WorkspaceSession | null;
   initialOffset: number;
   active: boolean;
   onReady(documentId: string, handle: PaneHandle | null): void;
@@ -58,7 +54,7 @@ export function Pane({ index, count, data, session, initialOffset, active, onRea
   // The document's Y.Docs and the annotation store over them.
   useEffect(() => {
     if (!session) return;
-    const d = session.open(docId);
+    const d = session.open(docId, { presence: true });
     const st = new AnnotationStore(d.annotations.doc, data.version.text, data.version.id, Object.keys(data.versionNumbers));
     // Docs and store are external systems whose lifetime is this effect's.
     // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -88,9 +84,10 @@ export function Pane({ index, count, data, session, initialOffset, active, onRea
   }, [store, painter]);
 
   const undo = useMemo(
-    () => (docs ? new LocalUndo([createUndoManager(docs.annotations.doc, "annotations"), createUndoManager(docs.discussion.doc, "discussion")]) : null),
+    () => (docs ? documentUndo(docs) : null),
     [docs],
   );
+  const commands = useMemo(() => (docs && session ? new DocumentCommands(docs, session.actor) : null), [docs, session]);
   useEffect(() => () => undo?.destroy(), [undo]);
 
   // Register with the view.
@@ -103,7 +100,7 @@ export function Pane({ index, count, data, session, initialOffset, active, onRea
       article,
       scroller: el,
       painter,
-      docs,
+      commands,
       store,
       undo,
       scrollTo(at, how) {
@@ -128,7 +125,7 @@ export function Pane({ index, count, data, session, initialOffset, active, onRea
     };
     onReady(docId, handle);
     return () => onReady(docId, null);
-  }, [docId, data, painter, docs, store, undo, onReady]);
+  }, [docId, data, painter, commands, store, undo, onReady]);
 
   // The link's position, once the text can be located.
   const restored = useRef(false);

@@ -2,8 +2,8 @@
 
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
-import type { HighlightPainter } from "./highlight-painter";
-import type { PeerState } from "./use-awareness";
+import type { HighlightPainter } from "@/lib/collab/client/dom";
+import type { PeerState } from "@/lib/collab/client";
 import s from "./compare.module.css";
 
 interface Tag {

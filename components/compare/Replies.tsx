@@ -1,30 +1,25 @@
 "use client";
 
-import { useMemo, useState, useSyncExternalStore } from "react";
+import { useMemo, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import type * as Y from "yjs";
-import { addReply, deleteReply, editReply, listReplies, observeReplies, type CollabActor, type ReplyEntry } from "@/lib/collab/model";
+import type { DocumentCommands } from "@/lib/collab/client";
+import { useReplies } from "@/lib/collab/client/react";
+import type { CollabActor, ReplyEntry } from "@/lib/core/collab";
 import { COLLAB_LIMITS } from "@/lib/core/collab";
 import { useErrorReason } from "./use-error-reason";
 import s from "./compare.module.css";
 
 interface Props {
-  doc: Y.Doc;
+  commands: DocumentCommands;
   annotationId: string;
   actor: CollabActor;
   canReply: boolean;
 }
 
 /** Replies of one annotation, threaded (a reply may answer another), with author and time. */
-export function Replies({ doc, annotationId, actor, canReply }: Props) {
+export function Replies({ commands, annotationId, actor, canReply }: Props) {
   const t = useTranslations("compare.replies");
-  const version = useSyncExternalStore(
-    (fn) => observeReplies(doc, fn),
-    () => replyVersion(doc),
-    () => 0,
-  );
-  // Deleted replies stay in the thread (as a stub) while they have answers.
-  const all = useMemo(() => (version >= 0 ? listReplies(doc, annotationId) : []), [doc, annotationId, version]);
+  const all = useReplies(commands, annotationId);
   const children = useMemo(() => {
     const by = new Map<string, ReplyEntry[]>();
     for (const r of all) {
@@ -36,26 +31,13 @@ export function Replies({ doc, annotationId, actor, canReply }: Props) {
   return (
     <section className={s.replies} aria-label={t("title")} data-testid="replies">
       <h3 className={s.cardHeading}>{t("count", { count: all.length })}</h3>
-      <Thread parent="" depth={0} children={children} doc={doc} actor={actor} canReply={canReply} annotationId={annotationId} />
-      {canReply && <ReplyForm doc={doc} annotationId={annotationId} actor={actor} />}
+      <Thread parent="" depth={0} children={children} commands={commands} actor={actor} canReply={canReply} annotationId={annotationId} />
+      {canReply && <ReplyForm commands={commands} annotationId={annotationId} />}
     </section>
   );
 }
 
-// observeReplies gives no version; a counter per doc bumped by our own subscription does.
-const versions = new WeakMap<Y.Doc, { n: number; off: () => void }>();
-function replyVersion(doc: Y.Doc): number {
-  let v = versions.get(doc);
-  if (!v) {
-    const box = { n: 0, off: () => {} };
-    box.off = observeReplies(doc, () => void box.n++);
-    versions.set(doc, box);
-    v = box;
-  }
-  return v.n;
-}
-
-function Thread(props: { parent: string; depth: number; children: Map<string, ReplyEntry[]>; doc: Y.Doc; actor: CollabActor; canReply: boolean; annotationId: string }) {
+function Thread(props: { parent: string; depth: number; children: Map<string, ReplyEntry[]>; commands: DocumentCommands; actor: CollabActor; canReply: boolean; annotationId: string }) {
   const list = props.children.get(props.parent) ?? [];
   if (!list.length) return null;
   return (
@@ -70,7 +52,7 @@ function Thread(props: { parent: string; depth: number; children: Map<string, Re
   );
 }
 
-function Reply({ reply, doc, actor, canReply, annotationId }: { reply: ReplyEntry; doc: Y.Doc; actor: CollabActor; canReply: boolean; annotationId: string }) {
+function Reply({ reply, commands, actor, canReply, annotationId }: { reply: ReplyEntry; commands: DocumentCommands; actor: CollabActor; canReply: boolean; annotationId: string }) {
   const t = useTranslations("compare.replies");
   const format = useFormatter();
   const reason = useErrorReason();
@@ -81,7 +63,7 @@ function Reply({ reply, doc, actor, canReply, annotationId }: { reply: ReplyEntr
   const own = reply.author.id === actor.id;
   const save = () => {
     try {
-      editReply(doc, reply.id, draft, actor, new Date());
+      commands.editReply(reply.id, draft);
       setEditing(false);
       setError(null);
     } catch (e) {
@@ -111,18 +93,18 @@ function Reply({ reply, doc, actor, canReply, annotationId }: { reply: ReplyEntr
           {canReply && <button type="button" className="btn link small" onClick={() => setAnswering(!answering)}>{t("reply")}</button>}
           {own && <button type="button" className="btn link small" onClick={() => { setDraft(reply.body); setEditing(true); }}>{t("edit")}</button>}
           {own && (
-            <button type="button" className="btn link small" onClick={() => { try { deleteReply(doc, reply.id, actor, new Date()); } catch (e) { setError(t("failed", { reason: reason(e) })); } }}>
+            <button type="button" className="btn link small" onClick={() => { try { commands.deleteReply(reply.id); } catch (e) { setError(t("failed", { reason: reason(e) })); } }}>
               {t("delete")}
             </button>
           )}
         </div>
       )}
-      {answering && <ReplyForm doc={doc} annotationId={annotationId} actor={actor} parent={reply} onDone={() => setAnswering(false)} />}
+      {answering && <ReplyForm commands={commands} annotationId={annotationId} parent={reply} onDone={() => setAnswering(false)} />}
     </article>
   );
 }
 
-function ReplyForm({ doc, annotationId, actor, parent, onDone }: { doc: Y.Doc; annotationId: string; actor: CollabActor; parent?: ReplyEntry; onDone?: () => void }) {
+function ReplyForm({ commands, annotationId, parent, onDone }: { commands: DocumentCommands; annotationId: string; parent?: ReplyEntry; onDone?: () => void }) {
   const t = useTranslations("compare.replies");
   const reason = useErrorReason();
   const [body, setBody] = useState("");
@@ -132,7 +114,7 @@ function ReplyForm({ doc, annotationId, actor, parent, onDone }: { doc: Y.Doc; a
     e.preventDefault();
     if (!body.trim() || tooLong) return;
     try {
-      addReply(doc, { annotationId, body, ...(parent ? { parentId: parent.id } : {}) }, actor, new Date());
+      commands.reply(annotationId, body, parent);
       setBody("");
       setError(null);
       onDone?.();

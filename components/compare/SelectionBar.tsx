@@ -2,14 +2,14 @@
 
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import type * as Y from "yjs";
+import type { WorkspaceCommands } from "@/lib/collab/client";
 import { ThemePicker } from "@/components/themes/ThemePicker";
 import type { AnnotationSelectionApi } from "./use-annotation-selection";
 import s from "./compare.module.css";
 
 interface Props {
   selection: AnnotationSelectionApi;
-  meta: Y.Doc;
+  commands: WorkspaceCommands;
   canCreateTheme: boolean;
 }
 
@@ -18,7 +18,7 @@ interface Props {
  * picker over every selected annotation, in all panes) and "Clear selection". Mounted only
  * while something is selected, so the picker starts closed for each new selection.
  */
-export function SelectionBar({ selection, meta, canCreateTheme }: Props) {
+export function SelectionBar({ selection, commands, canCreateTheme }: Props) {
   const t = useTranslations("compare.selection");
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState("");
@@ -56,7 +56,7 @@ export function SelectionBar({ selection, meta, canCreateTheme }: Props) {
       </div>
       {open && (
         <ThemePicker
-          metaDoc={meta}
+          commands={commands}
           targets={selection.targets}
           canCreate={canCreateTheme}
           canTag

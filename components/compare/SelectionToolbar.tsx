@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { HIGHLIGHT_COLOURS, SELECTION_LIMITS } from "@/lib/core/compare";
-import type { SelectionInfo } from "./read-selection";
+import type { SelectionInfo } from "@/lib/collab/client/dom";
 import s from "./compare.module.css";
 
 interface Props {

@@ -2,7 +2,7 @@
 
 import { useMemo, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
-import type { CollabActor } from "@/lib/collab/model";
+import type { CollabActor } from "@/lib/core/collab";
 import { AnnotationCard } from "./AnnotationCard";
 import { isSelected, shownState } from "./annotation-selection";
 import { AnnotationList, type ListSelect } from "./AnnotationList";
@@ -39,8 +39,8 @@ export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdi
   const store = pane?.store ?? null;
   useSyncExternalStore(store?.subscribe ?? noop, () => store?.version ?? 0, () => 0);
   // Viewers and commenters get no checkboxes; nor does anyone before the workspace doc is open.
-  const tagMeta = tools.canTag ? tools.meta : null;
-  const selecting = selection && tagMeta ? selection : null;
+  const tagCommands = tools.canTag ? tools.workspace : null;
+  const selecting = selection && tagCommands ? selection : null;
   const documentId = pane?.data.document.id;
   const listSelect = useMemo<ListSelect | undefined>(() => {
     if (!selecting || !documentId) return undefined;
@@ -52,7 +52,7 @@ export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdi
       stateOf: (ids) => shownState(sel, documentId, ids),
     };
   }, [selecting, documentId]);
-  const cardHere = focus && pane && focus.documentId === pane.data.document.id && pane.store && pane.docs;
+  const cardHere = focus && pane && focus.documentId === pane.data.document.id && pane.store && pane.commands;
   // Back in the list, the annotation just read is marked and scrolled to.
   const [recent, setRecent] = useState<string | null>(null);
   const back = () => {
@@ -79,7 +79,7 @@ export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdi
           ))}
         </div>
       )}
-      {selecting && tagMeta && selecting.size.annotations > 0 && <SelectionBar selection={selecting} meta={tagMeta} canCreateTheme={tools.canCreateTheme} />}
+      {selecting && tagCommands && selecting.size.annotations > 0 && <SelectionBar selection={selecting} commands={tagCommands} canCreateTheme={tools.canCreateTheme} />}
       {!pane ? (
         <p className="muted small">{t("sidebar.noPane")}</p>
       ) : cardHere ? (

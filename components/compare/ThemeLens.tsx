@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
 import { countByTheme, matchesThemeFilter, resolvedThemeIds, themeFilterSet, themePaint, type ColourBy } from "@/lib/core/compare";
-import type { WorkspaceThemes } from "@/components/themes/use-workspace-themes";
-import type { PaintStyle, StoredAnnotation } from "./annotation-store";
+import type { WorkspaceThemes } from "@/lib/collab/client";
+import type { PaintStyle, StoredAnnotation } from "@/lib/collab/client";
 import type { PaneHandle } from "./pane-handle";
 import s from "./compare.module.css";
 

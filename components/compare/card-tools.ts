@@ -1,6 +1,5 @@
-import type * as Y from "yjs";
 import type { PickerCandidate, PickerSearch } from "@/components/links/LinkPicker";
-import type { WorkspaceThemes } from "@/components/themes/use-workspace-themes";
+import type { WorkspaceCommands, WorkspaceThemes } from "@/lib/collab/client";
 import type { EndpointCatalog } from "@/lib/core/argument/validate-link";
 import type { ArgumentLink, LinkEndpoint } from "@/lib/core/argument/link-schema";
 
@@ -8,8 +7,8 @@ export type CardPicker = "theme" | "link";
 
 /** What the annotation card needs for themes (#6) and links (#7); built once per render by the view. */
 export interface CardTools {
-  /** The workspace doc of the session (null until connected). */
-  meta: Y.Doc | null;
+  /** Changes to the workspace doc (themes, links); null until connected. */
+  workspace: WorkspaceCommands | null;
   themes: WorkspaceThemes;
   links: readonly ArgumentLink[];
   /** May tag annotations (`annotation.edit`). */

@@ -1,17 +1,15 @@
-import type { AnnotationStore } from "./annotation-store";
-import type { DocumentSession } from "./collab-session";
-import type { HighlightPainter } from "./highlight-painter";
-import type { LocalUndo } from "./local-undo";
+import type { AnnotationStore, DocumentCommands, LocalUndo } from "@/lib/collab/client";
+import type { HighlightPainter } from "@/lib/collab/client/dom";
 import type { ComparePaneData } from "./types";
 
-/** What the compare view needs of a mounted pane: its text, its DOM, its docs and its annotations. */
+/** What the compare view needs of a mounted pane: its text, its DOM, its commands and its annotations. */
 export interface PaneHandle {
   data: ComparePaneData;
   article: HTMLElement;
   scroller: HTMLElement;
   painter: HighlightPainter | null;
-  /** Null while the collab server is unavailable. */
-  docs: DocumentSession | null;
+  /** Changes to the document's docs; null while the collab server is unavailable. */
+  commands: DocumentCommands | null;
   store: AnnotationStore | null;
   undo: LocalUndo | null;
   /** Scrolls so that canonical offset `at` is near the top (or centred, for an annotation). */

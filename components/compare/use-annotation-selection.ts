@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useReducer } from "react";
-import type { TagTarget } from "@/components/themes/tagging";
+import type { TagTarget } from "@/lib/collab/client";
 import { EMPTY_SELECTION, selectionReducer, selectionSize, type AnnotationSelection } from "./annotation-selection";
 import type { PaneHandle } from "./pane-handle";
 
@@ -42,7 +42,7 @@ export function useAnnotationSelection(panes: PaneHandle[]): AnnotationSelection
     () =>
       panes.flatMap((p): TagTarget[] => {
         const ids = selection.get(p.data.document.id);
-        return ids && ids.size > 0 && p.docs ? [{ doc: p.docs.annotations.doc, annotationIds: [...ids] }] : [];
+        return ids && ids.size > 0 && p.commands ? [p.commands.target([...ids])] : [];
       }),
     [panes, selection],
   );

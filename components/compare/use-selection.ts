@@ -2,15 +2,15 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { PaneHandle } from "./pane-handle";
-import { readSelection, type SelectionInfo } from "./read-selection";
+import { readSelection, type SelectionInfo } from "@/lib/collab/client/dom";
 
 /**
  * Follows the reader selection: what the toolbar shows (only once the mouse is up, so it does
  * not flicker during a drag), and what each pane's awareness carries (canonical offsets and the
  * version, so others paint it wherever their layout puts the text).
  */
-export function useSelection(panes: PaneHandle[]): [SelectionInfo | null, () => void] {
-  const [info, setInfo] = useState<SelectionInfo | null>(null);
+export function useSelection(panes: PaneHandle[]): [SelectionInfo<PaneHandle> | null, () => void] {
+  const [info, setInfo] = useState<SelectionInfo<PaneHandle> | null>(null);
   const panesRef = useRef(panes);
   useEffect(() => {
     panesRef.current = panes;
@@ -20,15 +20,14 @@ export function useSelection(panes: PaneHandle[]): [SelectionInfo | null, () => 
   useEffect(() => {
     let down = false;
     let timer = 0;
-    const broadcast = (next: SelectionInfo | null) => {
+    const broadcast = (next: SelectionInfo<PaneHandle> | null) => {
       for (const p of panesRef.current) {
-        const aw = p.docs?.annotations.provider.awareness;
-        if (!aw) continue;
+        if (!p.commands) continue;
         const sel = next?.ok && next.pane === p ? { versionId: p.data.version.id, start: next.start, end: next.end } : null;
         const key = sel ? `${sel.start}-${sel.end}` : "";
         if (sent.current.get(p.data.document.id) === key) continue;
         sent.current.set(p.data.document.id, key);
-        aw.setLocalStateField("selection", sel);
+        p.commands.shareSelection(sel);
       }
     };
     const update = () => {

@@ -3,7 +3,7 @@
 /** The map's side panel: filters (with the relation legend), new claims/questions, passages to place, and the selected node. */
 import { useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
-import type { ThemeEntry } from "@/lib/collab/model";
+import type { ThemeEntry } from "@/lib/core/collab";
 import { RELATION_COLOURS, RELATION_DASHED, RELATIONS, type ArgumentGraph, type ArgumentLink, type CatalogAnnotation, type GraphNode, type Relation } from "@/lib/core/argument";
 import { LinkChips } from "../links/LinkChips";
 import { LinkPicker, type PickerCandidate } from "../links/LinkPicker";

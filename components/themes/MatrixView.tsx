@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
 import { computeCooccurrence, computeMatrix, type AnalysisDocument } from "@/lib/core/themes";
-import { useThemeSession } from "./use-theme-session";
-import { useWorkspaceThemes } from "./use-workspace-themes";
-import { useWorkspaceAnnotations } from "./use-workspace-annotations";
+import { useConnectionStatus, useDocumentDocs, useWorkspaceSession } from "@/lib/collab/client/react";
+import { useWorkspaceThemes } from "@/lib/collab/client/react";
+import { useWorkspaceAnnotations } from "@/lib/collab/client/react";
 import { MatrixTable } from "./MatrixTable";
 import { CooccurrenceTable } from "./CooccurrenceTable";
 import { ExcerptList, type Excerpt } from "./Excerpts";
@@ -28,11 +28,13 @@ type Selection = { kind: "cell"; themeId: string; documentIndex: number } | { ki
  * or theme (parallel columns, one per document). Everything is computed in the browser from
  * the live Y.Docs, so it updates as people tag.
  */
-export function MatrixView({ workspaceId, slug, documents, collab }: MatrixViewProps) {
+export function MatrixView({ workspaceId, slug, documents, collab, user }: MatrixViewProps) {
   const t = useTranslations("themes");
-  const { session, status } = useThemeSession(collab, workspaceId, documents.map((d) => d.id));
+  const live = useWorkspaceSession(collab, workspaceId, user);
+  const session = live.session;
+  const status = useConnectionStatus(live);
   const themes = useWorkspaceThemes(session?.meta.doc);
-  const docs = useMemo(() => session?.documentDocs() ?? null, [session]);
+  const docs = useDocumentDocs(session, documents.map((d) => d.id));
   const { annotations, byId } = useWorkspaceAnnotations(docs);
   const [tab, setTab] = useState<"matrix" | "cooccurrence">("matrix");
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { WorkspaceThemes } from "./use-workspace-themes";
+import type { WorkspaceThemes } from "@/lib/collab/client";
 import styles from "./themes.module.css";
 
 export interface ThemeChipsProps {

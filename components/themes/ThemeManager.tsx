@@ -3,14 +3,14 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import type * as Y from "yjs";
-import { deleteTheme, moveTheme, restoreTheme, upsertTheme, type DeletedTheme, type ThemeEntry } from "@/lib/collab/model";
+import type { ThemeEntry } from "@/lib/core/collab";
 import { duplicateNameGroups, nextThemeColour, orderAt, subtreeIds, type AnalysisDocument } from "@/lib/core/themes";
 import type { ActionResult } from "@/lib/core/action-result";
-import { errorKey } from "./tagging";
-import { useThemeSession } from "./use-theme-session";
-import { useWorkspaceThemes, type WorkspaceThemes } from "./use-workspace-themes";
-import { useWorkspaceAnnotations } from "./use-workspace-annotations";
+import { errorKey } from "@/lib/collab/client";
+import { useConnectionStatus, useDocumentDocs, useWorkspaceCommands, useWorkspaceSession } from "@/lib/collab/client/react";
+import type { DeletedTheme, WorkspaceCommands, WorkspaceThemes } from "@/lib/collab/client";
+import { useWorkspaceThemes } from "@/lib/collab/client/react";
+import { useWorkspaceAnnotations } from "@/lib/collab/client/react";
 import { useThemeErrorText } from "./use-theme-text";
 import { LiveStatus } from "./LiveStatus";
 import styles from "./themes.module.css";
@@ -31,10 +31,12 @@ type Toast = { text: string; undo?: DeletedTheme } | null;
 export function ThemeManager(props: ThemeManagerProps) {
   const t = useTranslations("themes.manage");
   const errorText = useThemeErrorText();
-  const { session, status } = useThemeSession(props.collab, props.workspaceId, props.documents.map((d) => d.id));
-  const meta = session?.meta.doc ?? null;
-  const themes = useWorkspaceThemes(meta);
-  const docs = useMemo(() => session?.documentDocs() ?? null, [session]);
+  const live = useWorkspaceSession(props.collab, props.workspaceId, props.user);
+  const session = live.session;
+  const status = useConnectionStatus(live);
+  const commands = useWorkspaceCommands(session);
+  const themes = useWorkspaceThemes(commands?.meta);
+  const docs = useDocumentDocs(session, props.documents.map((d) => d.id));
   const { annotations } = useWorkspaceAnnotations(docs);
   const [error, setError] = useState<string | null>(null);
   const [toast, setToast] = useState<Toast>(null);
@@ -64,7 +66,7 @@ export function ThemeManager(props: ThemeManagerProps) {
     }
   };
   const duplicates = duplicateNameGroups(themes.live);
-  const editable = props.canManage && meta !== null;
+  const editable = props.canManage && commands !== null;
 
   return (
     <div className="stack">
@@ -75,7 +77,7 @@ export function ThemeManager(props: ThemeManagerProps) {
           <Link href={`/w/${encodeURIComponent(props.slug)}/matrix`} data-testid="open-matrix">{t("openMatrix")}</Link>
         </span>
       </div>
-      {editable && <CreateTheme meta={meta} themes={themes} run={run} />}
+      {editable && <CreateTheme commands={commands} themes={themes} run={run} />}
       {error && <p className="alert error" role="alert" data-testid="theme-error">{errorText(error)}</p>}
       {duplicates.length > 0 && (
         <p className="alert error" role="status" data-testid="theme-duplicates">{t("duplicates", { names: duplicates.map((g) => g.map((x) => `「${x.name}」`).join(" = ")).join(", ") })}</p>
@@ -91,7 +93,7 @@ export function ThemeManager(props: ThemeManagerProps) {
               depth={row.depth}
               themes={themes}
               usage={usage.get(row.theme.id) ?? 0}
-              meta={editable ? meta : null}
+              commands={editable ? commands : null}
               run={run}
               onDeleted={(d) => setToast({ text: t("deleted", { name: row.theme.name }), undo: d })}
               onMerge={async (targetId) => {
@@ -107,13 +109,13 @@ export function ThemeManager(props: ThemeManagerProps) {
       {toast && (
         <div className={styles.toast} role="status" data-testid="theme-toast">
           <span>{toast.text}</span>
-          {toast.undo && meta && (
+          {toast.undo && commands && (
             <button
               type="button"
               data-testid="theme-undo"
               onClick={() => {
                 const d = toast.undo!;
-                if (run(() => restoreTheme(meta, d, new Date()))) setToast({ text: t("restored", { name: themes.byId.get(d.id)?.name ?? "" }) });
+                if (run(() => commands.restoreTheme(d))) setToast({ text: t("restored", { name: themes.byId.get(d.id)?.name ?? "" }) });
               }}
             >
               {t("undo")}
@@ -126,7 +128,7 @@ export function ThemeManager(props: ThemeManagerProps) {
   );
 }
 
-function CreateTheme({ meta, themes, run }: { meta: Y.Doc; themes: WorkspaceThemes; run: (fn: () => void) => boolean }) {
+function CreateTheme({ commands, themes, run }: { commands: WorkspaceCommands; themes: WorkspaceThemes; run: (fn: () => void) => boolean }) {
   const t = useTranslations("themes.manage");
   const [name, setName] = useState("");
   const [parentId, setParentId] = useState("");
@@ -135,7 +137,7 @@ function CreateTheme({ meta, themes, run }: { meta: Y.Doc; themes: WorkspaceThem
   const shownColour = colour ?? nextThemeColour(themes.live.map((x) => x.colour));
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const ok = run(() => void upsertTheme(meta, { name, colour: shownColour, description, parentId: parentId || null }, new Date()));
+    const ok = run(() => void commands.upsertTheme({ name, colour: shownColour, description, parentId: parentId || null }));
     if (ok) {
       setName("");
       setDescription("");
@@ -182,13 +184,13 @@ interface RowProps {
   depth: number;
   themes: WorkspaceThemes;
   usage: number;
-  meta: Y.Doc | null;
+  commands: WorkspaceCommands | null;
   run: (fn: () => void) => boolean;
   onDeleted: (d: DeletedTheme) => void;
   onMerge: (targetId: string) => Promise<void>;
 }
 
-function ThemeRow({ theme, depth, themes, usage, meta, run, onDeleted, onMerge }: RowProps) {
+function ThemeRow({ theme, depth, themes, usage, commands, run, onDeleted, onMerge }: RowProps) {
   const t = useTranslations("themes.manage");
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(theme.name);
@@ -197,19 +199,19 @@ function ThemeRow({ theme, depth, themes, usage, meta, run, onDeleted, onMerge }
   const [mergeTarget, setMergeTarget] = useState("");
   const [busy, setBusy] = useState(false);
   const save = (patch: Partial<{ name: string; colour: string; description: string }>) =>
-    meta !== null && run(() => void upsertTheme(meta, { id: theme.id, name: theme.name, colour: theme.colour, description: theme.description ?? "", ...patch }, new Date()));
+    commands !== null && run(() => void commands.upsertTheme({ id: theme.id, name: theme.name, colour: theme.colour, description: theme.description ?? "", ...patch }));
   const siblings = themes.live.filter((x) => x.parentId === theme.parentId && x.id !== theme.id);
   const index = themes.rows.filter((r) => r.theme.parentId === theme.parentId).findIndex((r) => r.theme.id === theme.id);
-  const move = (to: number) => meta && run(() => void moveTheme(meta, theme.id, { parentId: theme.parentId ?? null, order: orderAt(siblings, to) }, new Date()));
+  const move = (to: number) => commands && run(() => void commands.moveTheme(theme.id, { parentId: theme.parentId ?? null, order: orderAt(siblings, to) }));
   const below = subtreeIds(themes.live, theme.id);
   return (
     <li className={styles.treeRow} style={{ paddingInlineStart: `${0.7 + depth * 1.4}rem` }} data-testid="theme-row" data-theme-name={theme.name}>
-      {meta ? (
+      {commands ? (
         <input type="color" className={styles.colourInput} value={theme.colour} aria-label={t("colour")} onChange={(e) => save({ colour: e.target.value })} data-testid="theme-colour" />
       ) : (
         <span className={styles.swatch} style={{ background: theme.colour }} aria-hidden />
       )}
-      {editing && meta ? (
+      {editing && commands ? (
         <form
           className="row"
           style={{ flex: "1 1 12rem" }}
@@ -227,29 +229,29 @@ function ThemeRow({ theme, depth, themes, usage, meta, run, onDeleted, onMerge }
         <span className={styles.treeName} data-testid="theme-name-label">{theme.name}</span>
       )}
       <span className="badge" data-testid="theme-usage" data-count={usage}>{t("usage", { count: usage })}</span>
-      {meta && !editing && (
+      {commands && !editing && (
         <span className="row" style={{ gap: "0.3rem" }}>
           <button type="button" className={styles.iconBtn} onClick={() => (setName(theme.name), setDescription(theme.description ?? ""), setEditing(true))} data-testid="theme-rename">{t("rename")}</button>
           <button type="button" className={styles.iconBtn} aria-label={t("up")} title={t("up")} disabled={index <= 0} onClick={() => move(index - 1)}>↑</button>
           <button type="button" className={styles.iconBtn} aria-label={t("down")} title={t("down")} disabled={index >= siblings.length} onClick={() => move(index + 1)}>↓</button>
-          <ParentSelect themes={themes} value={theme.parentId ?? ""} exclude={below} onChange={(v) => run(() => void moveTheme(meta, theme.id, { parentId: v || null }, new Date()))} />
+          <ParentSelect themes={themes} value={theme.parentId ?? ""} exclude={below} onChange={(v) => run(() => void commands.moveTheme(theme.id, { parentId: v || null }))} />
           <button type="button" className={styles.iconBtn} onClick={() => setConfirm("merge")} data-testid="theme-merge">{t("merge")}</button>
           <button type="button" className={styles.iconBtn} onClick={() => setConfirm("delete")} data-testid="theme-delete">{t("delete")}</button>
         </span>
       )}
       {theme.description && !editing && <p className={`${styles.treeDesc} muted small`}>{theme.description}</p>}
-      {meta && confirm === "delete" && (
+      {commands && confirm === "delete" && (
         <span className="row small" style={{ flexBasis: "100%" }} role="alertdialog">
           <span>{t("deleteConfirm", { name: theme.name, count: usage })}</span>
           <button type="button" className="btn danger small" data-testid="theme-delete-confirm" onClick={() => {
             let d: DeletedTheme | undefined;
-            if (run(() => (d = deleteTheme(meta, theme.id, new Date()))) && d) onDeleted(d);
+            if (run(() => (d = commands.deleteTheme(theme.id))) && d) onDeleted(d);
             setConfirm(null);
           }}>{t("delete")}</button>
           <button type="button" className="btn link" onClick={() => setConfirm(null)}>{t("cancel")}</button>
         </span>
       )}
-      {meta && confirm === "merge" && (
+      {commands && confirm === "merge" && (
         <span className="row small" style={{ flexBasis: "100%" }} role="alertdialog">
           <select value={mergeTarget} onChange={(e) => setMergeTarget(e.target.value)} aria-label={t("mergeInto")} data-testid="theme-merge-target">
             <option value="">{t("mergeInto")}</option>

@@ -2,18 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from "react";
-import type * as Y from "yjs";
-import { observeAnnotations } from "@/lib/collab/model";
 import { themeNameKey, cleanThemeName } from "@/lib/core/themes";
-import { createThemeNamed, errorKey, themeStateOn, toggleThemeOnTargets, type TagTarget } from "./tagging";
-import { useWorkspaceThemes } from "./use-workspace-themes";
+import { errorKey, observeTargets, themeStateOn, type TagTarget, type WorkspaceCommands } from "@/lib/collab/client";
+import { useWorkspaceThemes } from "@/lib/collab/client/react";
 import { useThemeShortcuts } from "./use-theme-shortcuts";
 import { useThemeErrorText } from "./use-theme-text";
 import styles from "./themes.module.css";
 
 export interface ThemePickerProps {
-  /** The workspace Y.Doc (`ws:<id>:meta`) of the page's collab session. */
-  metaDoc: Y.Doc | null;
+  /** Changes to the workspace doc of the page's collab session (null until connected). */
+  commands: WorkspaceCommands | null;
   /** The annotations to tag: one entry per document doc (several when the selection spans panes). */
   targets: readonly TagTarget[];
   /** May create themes on the fly (`can(role, "theme.manage")`). */
@@ -36,7 +34,7 @@ export interface ThemePickerProps {
 export function ThemePicker(props: ThemePickerProps) {
   const t = useTranslations("themes.picker");
   const errorText = useThemeErrorText();
-  const themes = useWorkspaceThemes(props.metaDoc);
+  const themes = useWorkspaceThemes(props.commands?.meta);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -44,14 +42,10 @@ export function ThemePicker(props: ThemePickerProps) {
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const canTag = props.canTag ?? true;
-  const { targets, metaDoc, onApplied, onDone } = props;
+  const { targets, commands, onApplied, onDone } = props;
 
   // Re-render when the target annotations change (someone else tags them too).
-  useEffect(() => {
-    const docs = [...new Set(targets.map((x) => x.doc))];
-    const stops = docs.map((d) => observeAnnotations(d, bump));
-    return () => stops.forEach((s) => s());
-  }, [targets]);
+  useEffect(() => observeTargets(targets, bump), [targets]);
 
   const key = themeNameKey(query);
   const shown = useMemo(() => (key ? themes.rows.filter((r) => themeNameKey(r.theme.name).includes(key)) : themes.rows), [themes.rows, key]);
@@ -62,23 +56,23 @@ export function ThemePicker(props: ThemePickerProps) {
 
   const toggle = useCallback(
     (themeId: string) => {
-      if (!metaDoc || !canTag) return;
+      if (!commands || !canTag) return;
       try {
-        const r = toggleThemeOnTargets(metaDoc, targets, themeId);
+        const r = commands.toggleTheme(targets, themeId);
         setError(null);
         onApplied?.({ themeId, name: themes.byId.get(themeId)?.name ?? "", ...r });
       } catch (e) {
         setError(errorKey(e));
       }
     },
-    [metaDoc, canTag, targets, onApplied, themes.byId],
+    [commands, canTag, targets, onApplied, themes.byId],
   );
 
   const create = () => {
-    if (!metaDoc) return;
+    if (!commands) return;
     try {
-      const theme = createThemeNamed(metaDoc, query);
-      const r = toggleThemeOnTargets(metaDoc, targets, theme.id);
+      const theme = commands.createThemeNamed(query);
+      const r = commands.toggleTheme(targets, theme.id);
       setQuery("");
       setError(null);
       onApplied?.({ themeId: theme.id, name: theme.name, ...r });

@@ -12,7 +12,7 @@ import * as Y from "yjs";
 import { allThemes } from "../../lib/collab/model";
 import { computeMatrix, type AnalysisAnnotation } from "../../lib/core/themes";
 import { MatrixTable } from "../../components/themes/MatrixTable";
-import { watchWorkspaceAnnotations } from "../../components/themes/use-workspace-annotations";
+import { watchWorkspaceAnnotations } from "../../lib/collab/client/stores/workspace-annotations";
 import messages from "../../lib/i18n/messages/ja/themes.json";
 
 interface Payload {

@@ -268,12 +268,12 @@ export async function remoteUpdate(url: string, label: string, withData = false)
 async function remoteUpdateBench(positions: Record<string, { x: number; y: number }>): Promise<BenchResult[]> {
   const payload = remoteWorkspace(positions);
   process.stderr.write(`map_remote_update_ms workspace: ${payload.annotations} annotations in ${payload.docs.length} documents, ${payload.mapNodes} map entries, ${payload.links} links\n`);
-  const session = substitute("components/map/MapView.tsx", "./map-session", "scripts/bench/_map/session.ts");
+  const session = substitute("components/map/MapView.tsx", "@/lib/collab/client/react/use-map-session", "scripts/bench/_map/session.ts");
   const incremental = mkdtempSync(path.join(tmpdir(), "synoptic-map-remote-"));
   const full = mkdtempSync(path.join(tmpdir(), "synoptic-map-remote-full-"));
   try {
     await bundlePage(incremental, "scripts/bench/_map/remote.tsx", [session]);
-    await bundlePage(full, "scripts/bench/_map/remote.tsx", [session, substitute("components/map/MapView.tsx", "./use-map-data", "scripts/bench/_map/use-map-data-full.ts")]);
+    await bundlePage(full, "scripts/bench/_map/remote.tsx", [session, substitute("components/map/MapView.tsx", "@/lib/collab/client/react/use-map-data", "scripts/bench/_map/use-map-data-full.ts")]);
     const a = await serve(incremental, payload, "__REMOTE__");
     const b = await serve(full, payload, "__REMOTE__");
     try {

@@ -48,7 +48,7 @@ function editHeavily(text: string, other: string): string {
 export async function run(): Promise<BenchResult[]> {
   const { extractSource } = await import("../../lib/server/import/extract-source");
   const { buildAnchor, createAnnotation } = await import("../../lib/collab/model");
-  const { AnnotationStore, BROWSER_TIMING } = await import("../../components/compare/annotation-store");
+  const { AnnotationStore, BROWSER_TIMING } = await import("../../lib/collab/client/stores/annotation-store");
   const normalise = async (file: string) => (await extractSource(file, new Uint8Array(readFileSync(DEMO + file)))).normalised.text;
   const v1 = await normalise(PAPER);
   const v2 = editHeavily(v1, await normalise(OTHER));

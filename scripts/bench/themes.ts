@@ -7,7 +7,7 @@
  * - `matrix_load_ms`: the initial sync's CPU cost, as the page pays it before the first render:
  *   the 21 Y.Doc updates applied (binary, as the WebSocket delivers them) to docs that carry the
  *   provider's "update" listener, each annotation read and validated by the page's own watcher
- *   (watchWorkspaceAnnotations in components/themes/use-workspace-annotations.ts). See
+ *   (watchWorkspaceAnnotations in lib/collab/client/stores/workspace-annotations.ts). See
  *   _themes-page.tsx.
  *   Changed with issue #6: the timed region used to include decoding the bench's own base64
  *   payload (about 700 of the ~800 ms it reported on a quiet run: work the page never does),

@@ -13,8 +13,8 @@ import * as Y from "yjs";
 import { getAnnotation, listAnnotations, updateAnnotation } from "../../../lib/collab/model";
 import type { CatalogAnnotation } from "../../../lib/core/argument";
 import { MapView } from "../../../components/map/MapView";
-import { createCatalogReuse, readMapWorkspace, toCatalog } from "../../../components/map/use-map-data";
-import { watchWorkspaceAnnotations } from "../../../components/themes/use-workspace-annotations";
+import { createCatalogReuse, readMapWorkspace, toCatalog } from "../../../lib/collab/client/stores/map-workspace";
+import { watchWorkspaceAnnotations } from "../../../lib/collab/client/stores/workspace-annotations";
 import messages from "../../../lib/i18n/messages/ja/argument.json";
 import "../../../app/globals.css";
 

@@ -1,20 +1,15 @@
 /**
- * The map bench's stand-in for components/map/map-session.ts (esbuild resolves MapView's
- * "./map-session" here; see scripts/bench/map.ts): the same surface over Y.Docs the bench page
- * has filled from the payload, no server. Remote changes reach those docs as the provider
+ * The map bench's stand-in for lib/collab/client/react/use-map-session.ts (esbuild resolves
+ * MapView's import of it here; see scripts/bench/map.ts): the same state over Y.Docs the bench
+ * page has filled from the payload, no server. Remote changes reach those docs as the provider
  * delivers them: binary updates applied with the provider as origin.
  */
+import { useState } from "react";
 import type * as Y from "yjs";
 import { Awareness } from "y-protocols/awareness";
 import { createUndoManager } from "../../../lib/collab/model";
-
-export type MapConnection = "connected" | "syncing" | "offline" | "refused";
-
-export interface MapUser {
-  id: string;
-  name: string;
-  color: string;
-}
+import type { MapSessionState } from "../../../lib/collab/client/react/use-map-session";
+import { WorkspaceCommands } from "../../../lib/collab/client/commands/workspace-commands";
 
 export interface BenchDocs {
   meta: Y.Doc;
@@ -27,33 +22,15 @@ declare global {
   }
 }
 
-export class MapSession {
-  readonly meta: { doc: Y.Doc; readOnly: () => boolean };
-  readonly documents = new Map<string, { doc: Y.Doc }>();
-  readonly undo: Y.UndoManager;
-  readonly awareness: Awareness;
-  state: MapConnection = "connected";
+function open(user: { id: string; name: string }): MapSessionState {
+  const docs = window.__MAP_DOCS__;
+  if (!docs) throw new Error("bench page: no docs");
+  const awareness = new Awareness(docs.meta);
+  awareness.setLocalStateField("user", { ...user, color: "#3b82d6" });
+  return { open: true, status: "connected", meta: docs.meta, documents: docs.documents, undo: createUndoManager(docs.meta, "meta"), awareness, readOnly: false, commands: new WorkspaceCommands(docs.meta, user) };
+}
 
-  private constructor(docs: BenchDocs, readonly user: MapUser) {
-    this.meta = { doc: docs.meta, readOnly: () => false };
-    for (const [id, doc] of docs.documents) this.documents.set(id, { doc });
-    this.undo = createUndoManager(docs.meta, "meta");
-    this.awareness = new Awareness(docs.meta);
-    this.awareness.setLocalStateField("user", user);
-  }
-
-  static async open(_workspaceId: string, _documentIds: readonly string[], user: MapUser): Promise<MapSession> {
-    const docs = window.__MAP_DOCS__;
-    if (!docs) throw new Error("bench page: no docs");
-    return new MapSession(docs, user);
-  }
-
-  subscribe = (_fn: () => void): (() => void) => () => {};
-
-  getState = (): MapConnection => this.state;
-
-  destroy(): void {
-    this.undo.destroy();
-    this.awareness.destroy();
-  }
+export function useMapSession(_workspaceId: string, _documentIds: readonly string[], user: { id: string; name: string }): MapSessionState {
+  const [state] = useState(() => open(user));
+  return state;
 }

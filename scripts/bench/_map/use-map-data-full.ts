@@ -1,9 +1,9 @@
 "use client";
 
 /**
- * Baseline of the map bench's `map_remote_update_ms`: components/map/use-map-data.ts as it was
+ * Baseline of the map bench's `map_remote_update_ms`: lib/collab/client/react/use-map-data.ts as it was
  * before it read incrementally (kept verbatim apart from this comment; the bench's baseline
- * bundle resolves MapView's "./use-map-data" here). Every change of any doc re-reads and
+ * bundle resolves MapView's import of it here). Every change of any doc re-reads and
  * re-validates every annotation of every document, plus the whole workspace doc, once per
  * animation frame.
  */
@@ -34,7 +34,7 @@ export interface MapData {
   positions: Record<string, { x: number; y: number }>;
 }
 
-export function useMapData(meta: Y.Doc | null, documents: ReadonlyMap<string, { doc: Y.Doc }> | null, info: readonly MapDocumentInfo[]): MapData {
+export function useMapData(meta: Y.Doc | null, documents: ReadonlyMap<string, Y.Doc> | null, info: readonly MapDocumentInfo[]): MapData {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     if (!meta || !documents) return;
@@ -46,7 +46,7 @@ export function useMapData(meta: Y.Doc | null, documents: ReadonlyMap<string, { 
         setVersion((v) => v + 1);
       });
     };
-    const offs = [observeWorkspace(meta, bump), ...[...documents.values()].map((d) => observeAnnotations(d.doc, bump))];
+    const offs = [observeWorkspace(meta, bump), ...[...documents.values()].map((d) => observeAnnotations(d, bump))];
     bump();
     return () => {
       cancelAnimationFrame(frame);
@@ -59,8 +59,8 @@ export function useMapData(meta: Y.Doc | null, documents: ReadonlyMap<string, { 
     const annotations = new Map<string, CatalogAnnotation>();
     if (!meta || !documents) return { annotations, themes: [], links: [], nodes: [], positions: {} };
     const titles = new Map(info.map((d) => [d.id, d.title]));
-    for (const [documentId, handle] of documents) {
-      for (const a of listAnnotations(handle.doc)) {
+    for (const [documentId, doc] of documents) {
+      for (const a of listAnnotations(doc)) {
         annotations.set(a.id, { id: a.id, documentId, documentTitle: titles.get(documentId) ?? "", exact: a.anchor.exact, themeIds: a.themeIds, colour: a.colour });
       }
     }
