@@ -15,6 +15,7 @@ import { CollabSession } from "./collab-session";
 import { CompareBar } from "./CompareBar";
 import { highlightsSupported } from "./highlight-painter";
 import { LinkConnectors } from "./LinkConnectors";
+import { SearchMarks } from "@/components/search/SearchMarks";
 import { LinkDragLayer, useLinkDrag } from "./LinkDrag";
 import { Pane } from "./Pane";
 import type { PaneHandle } from "./pane-handle";
@@ -312,6 +313,7 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
       >
         {meta && <ColourBySwitch lens={lens} />}
       </CompareBar>
+      <SearchMarks workspaceId={data.workspace.id} panes={panes} />
       {initial.dropped > 0 && <p className="alert small" role="status">{t("dropped", { count: initial.dropped })}</p>}
       {data.missing.length > 0 && <p className="alert small" role="status">{t("missing", { count: data.missing.length })}</p>}
       {!collab && <p className="alert error small" role="status">{t("noCollab")}</p>}
