@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useSearchParams } from "next/navigation";
 import type { PaneHandle } from "@/components/compare/pane-handle";
 import { RangeBuilder } from "@/components/compare/dom-offsets";
 import { usePaneHits, type PaneHit } from "./use-pane-hits";
@@ -21,8 +22,9 @@ const STYLE = `::highlight(${ALL}) { background-color: rgb(255 170 0 / 0.38); te
  */
 export function SearchMarks({ workspaceId, panes }: { workspaceId: string; panes: readonly PaneHandle[] }) {
   const t = useTranslations("search.marks");
-  const [q, setQ] = useState("");
-  useEffect(() => setQ(new URLSearchParams(window.location.search).get("q") ?? ""), []);
+  // Read once: the view rewrites its URL (without `q`) as the panes scroll.
+  const params = useSearchParams();
+  const [q, setQ] = useState(() => params.get("q") ?? "");
   const hits = usePaneHits(workspaceId, q, panes);
   const [current, setCurrent] = useState(-1);
   const started = useRef(false);
