@@ -11,6 +11,7 @@ import { HIGHLIGHT_COLOURS, quoteChange } from "@/lib/core/compare";
 import dynamic from "next/dynamic";
 import type { PaneHandle } from "./pane-handle";
 import type { CardPicker, CardTools } from "./card-tools";
+import { SimilarToggle } from "@/components/similar/SimilarToggle";
 import { LinkHandle } from "./LinkHandle";
 import { Replies } from "./Replies";
 import { useErrorReason } from "./use-error-reason";
@@ -236,6 +237,7 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
           <button type="button" className="btn small" disabled={!undo.canRedo()} onClick={() => undo.redo()} data-testid="redo" title={`${t("redo")} (Shift+Ctrl/⌘+Z)`}>↷ {t("redo")}</button>
         </div>
       )}
+      <SimilarToggle workspaceId={tools.workspaceId} range={{ documentId: pane.data.document.id, start: shown.start, end: shown.end }} linkFrom={tools.canLink && !gone ? { annotationId, documentId: pane.data.document.id } : undefined} />
       {error && <p className="alert error small" role="alert">{error}</p>}
       <Replies doc={docs.discussion.doc} annotationId={annotationId} actor={actor} canReply={canReply && !gone} />
     </article>

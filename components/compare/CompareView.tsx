@@ -16,6 +16,7 @@ import { CompareBar } from "./CompareBar";
 import { highlightsSupported } from "./highlight-painter";
 import { LinkConnectors } from "./LinkConnectors";
 import { SearchMarks } from "@/components/search/SearchMarks";
+import { SelectionSimilar } from "@/components/similar/SelectionSimilar";
 import { LinkDragLayer, useLinkDrag } from "./LinkDrag";
 import { Pane } from "./Pane";
 import type { PaneHandle } from "./pane-handle";
@@ -208,6 +209,7 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
   const annotationsOfPanes = () => panes.flatMap((p) => (p.store?.list() ?? []).map((a) => ({ pane: p, a })));
   const found = useFoundPassages(data.workspace.id, panes, links);
   const tools: CardTools = {
+    workspaceId: data.workspace.id,
     meta,
     themes,
     links,
@@ -385,7 +387,9 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
           onTheme={canTag && meta ? () => create(DEFAULT_COLOUR, false, "theme") : undefined}
           onLink={canLink && meta ? () => create(DEFAULT_COLOUR, false, "link") : undefined}
           onClose={clearSelection}
-        />
+        >
+          {selection.ok && <SelectionSimilar key={`${selection.start}-${selection.end}`} workspaceId={data.workspace.id} documentId={selection.pane.data.document.id} start={selection.start} end={selection.end} />}
+        </SelectionToolbar>
       )}
       {toast && <p className={s.toast} role="status" data-testid="toast">{toast}</p>}
     </div>

@@ -8,6 +8,8 @@ export type CardPicker = "theme" | "link";
 
 /** What the annotation card needs for themes (#6) and links (#7); built once per render by the view. */
 export interface CardTools {
+  /** The workspace, for the card's server requests (similar passages). */
+  workspaceId: string;
   /** The workspace doc of the session (null until connected). */
   meta: Y.Doc | null;
   themes: WorkspaceThemes;

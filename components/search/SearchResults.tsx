@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { SEARCH_KINDS, type SearchKind, type SearchResult } from "@/lib/core/search/schemas";
 import { fetchSearch } from "./fetch-search";
 import { SearchHitRow } from "./SearchHitRow";
+import { useServerError } from "./use-server-error";
 import s from "./search.module.css";
 
 interface Choice {
@@ -35,7 +36,7 @@ const PAGE = 20;
 /** The search page's body: query, filters, results grouped by document, pages. */
 export function SearchResults({ workspaceId, slug, initialQuery, compareQuery, documents, themes, authors }: Props) {
   const t = useTranslations("search");
-  const te = useTranslations();
+  const te = useServerError();
   const [q, setQ] = useState(initialQuery);
   const [asked, setAsked] = useState(initialQuery);
   const [filters, setFilters] = useState<Filters>({ document: "", kind: "", theme: "", author: "" });

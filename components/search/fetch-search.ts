@@ -21,6 +21,6 @@ export async function fetchSearch(workspaceId: string, req: SearchRequest, signa
   if (req.limit) qs.set("limit", String(req.limit));
   const res = await fetch(`/api/workspaces/${encodeURIComponent(workspaceId)}/search?${qs}`, { signal: signal ?? null });
   const body = (await res.json().catch(() => null)) as (SearchResult & { ok?: false; error?: { message: string } }) | null;
-  if (!res.ok || !body || body.ok === false) throw new Error(body?.error?.message ?? "errors.internal");
+  if (!res.ok || !body || body.ok === false) throw new Error(body?.error?.message ?? "internal");
   return body;
 }
