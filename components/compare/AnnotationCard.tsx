@@ -12,6 +12,7 @@ import dynamic from "next/dynamic";
 import type { PaneHandle } from "./pane-handle";
 import type { CardPicker, CardTools } from "./card-tools";
 import { SimilarToggle } from "@/components/similar/SimilarToggle";
+import { linkToText } from "@/components/similar/fetch-similar";
 import { LinkHandle } from "./LinkHandle";
 import { Replies } from "./Replies";
 import { useErrorReason } from "./use-error-reason";
@@ -168,6 +169,8 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
             excludeId={annotationId}
             onCancel={() => setPicker(null)}
             onCreate={({ to, relation, note }) => {
+              // A passage of text (#13): the server creates its annotation and the link in one step.
+              if (to.kind === "text") return to.documentId && to.range ? linkToText(tools.workspaceId, { annotationId, documentId: pane.data.document.id }, { documentId: to.documentId, ...to.range }, relation, note).then(() => setPicker(null)) : undefined;
               createLink(
                 tools.meta!,
                 {

@@ -17,6 +17,7 @@ import { highlightsSupported } from "./highlight-painter";
 import { LinkConnectors } from "./LinkConnectors";
 import { SearchMarks } from "@/components/search/SearchMarks";
 import { SelectionSimilar } from "@/components/similar/SelectionSimilar";
+import { withTextHits } from "@/components/similar/text-candidates";
 import { LinkDragLayer, useLinkDrag } from "./LinkDrag";
 import { Pane } from "./Pane";
 import type { PaneHandle } from "./pane-handle";
@@ -226,7 +227,7 @@ export function CompareView({ data, initial, user, collab: collabProp }: Props) 
         text: a.entry.anchor.exact,
         authorName: a.entry.author.name,
       })),
-    searchCandidates: found.search,
+    searchCandidates: withTextHits(data.workspace.id, found.search),
     // The search's hits exist in the projection, so links to them pass the model's check (a hit
     // deleted since the search is left to the projection, which drops links to deleted passages).
     catalog: () => catalogOf([...annotationsOfPanes().map(({ a }) => a.id), ...found.ids()], []),

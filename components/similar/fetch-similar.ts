@@ -21,11 +21,11 @@ export async function fetchSimilar(workspaceId: string, range: TextRange, signal
 }
 
 /** Links an annotation to any passage of text: the server creates the far-end annotation and the link in one step. */
-export async function linkToText(workspaceId: string, from: { annotationId: string; documentId: string }, to: TextRange, relation: Relation): Promise<LinkToTextResult> {
+export async function linkToText(workspaceId: string, from: { annotationId: string; documentId: string }, to: TextRange, relation: Relation, note?: string): Promise<LinkToTextResult> {
   const res = await fetch(`/api/workspaces/${encodeURIComponent(workspaceId)}/links/to-text`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ from, to, relation }),
+    body: JSON.stringify({ from, to, relation, ...(note ? { note } : {}) }),
   });
   return answer(res);
 }

@@ -6,7 +6,7 @@ import type { HandlerMeta } from "../../jobs/handlers";
 import { logger } from "../../log";
 import { roleOf } from "../../ops/define";
 import { contentOf } from "../content-of";
-import { mimeOf } from "../extract-source";
+import { mimeOf } from "../detect-format";
 import { titleOf } from "../import-document";
 import { IMPORT_LIMITS } from "../limits";
 import { composeOcrSource } from "./compose-source";
