@@ -1,4 +1,5 @@
 import type { SearchKind, SearchResult } from "@/lib/core/search/schemas";
+import { readAnswer } from "./read-answer";
 
 export interface SearchRequest {
   q: string;
@@ -19,8 +20,5 @@ export async function fetchSearch(workspaceId: string, req: SearchRequest, signa
   for (const a of req.authorIds ?? []) qs.append("author", a);
   if (req.offset) qs.set("offset", String(req.offset));
   if (req.limit) qs.set("limit", String(req.limit));
-  const res = await fetch(`/api/workspaces/${encodeURIComponent(workspaceId)}/search?${qs}`, { signal: signal ?? null });
-  const body = (await res.json().catch(() => null)) as (SearchResult & { ok?: false; error?: { message: string } }) | null;
-  if (!res.ok || !body || body.ok === false) throw new Error(body?.error?.message ?? "internal");
-  return body;
+  return readAnswer(await fetch(`/api/workspaces/${encodeURIComponent(workspaceId)}/search?${qs}`, { signal: signal ?? null }));
 }

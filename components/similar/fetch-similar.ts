@@ -1,5 +1,6 @@
 import type { FindSimilarResult, LinkToTextResult } from "@/lib/core/similar/schemas";
 import type { Relation } from "@/lib/core/argument/relations";
+import { readAnswer } from "@/components/search/read-answer";
 
 /** A passage of the current version of a document. */
 export interface TextRange {
@@ -8,16 +9,10 @@ export interface TextRange {
   end: number;
 }
 
-async function answer<T>(res: Response): Promise<T> {
-  const body = (await res.json().catch(() => null)) as (T & { ok?: false; error?: { message: string } }) | null;
-  if (!res.ok || !body || body.ok === false) throw new Error(body?.error?.message ?? "internal");
-  return body;
-}
-
 /** The top similar passages of other documents (docs/similar-passages.md); throws the error's i18n key. */
 export async function fetchSimilar(workspaceId: string, range: TextRange, signal?: AbortSignal): Promise<FindSimilarResult> {
   const qs = new URLSearchParams({ document: range.documentId, start: String(range.start), end: String(range.end), limit: "10" });
-  return answer(await fetch(`/api/workspaces/${encodeURIComponent(workspaceId)}/similar?${qs}`, { signal: signal ?? null }));
+  return readAnswer(await fetch(`/api/workspaces/${encodeURIComponent(workspaceId)}/similar?${qs}`, { signal: signal ?? null }));
 }
 
 /** Links an annotation to any passage of text: the server creates the far-end annotation and the link in one step. */
@@ -27,5 +22,5 @@ export async function linkToText(workspaceId: string, from: { annotationId: stri
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ from, to, relation, ...(note ? { note } : {}) }),
   });
-  return answer(res);
+  return readAnswer(res);
 }
