@@ -62,7 +62,7 @@ describe("search and similar passages", () => {
     await page.screenshot({ path: `${SHOTS}/search-marks-ja.png` });
 
     // Similar passages of a new annotation in the first pane; one opens beside.
-    await selectText(page, 0, 3, 0, 60);
+    await selectText(page, 0, 3, 0, 1000);
     await page.getByTestId("selection-toolbar").waitFor();
     await page.getByTestId("add-note").click();
     await openCardId(page);
