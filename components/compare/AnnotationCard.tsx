@@ -11,6 +11,8 @@ import { HIGHLIGHT_COLOURS, quoteChange } from "@/lib/core/compare";
 import dynamic from "next/dynamic";
 import type { PaneHandle } from "./pane-handle";
 import type { CardPicker, CardTools } from "./card-tools";
+import { SimilarToggle } from "@/components/similar/SimilarToggle";
+import { linkToText } from "@/components/similar/fetch-similar";
 import { LinkHandle } from "./LinkHandle";
 import { Replies } from "./Replies";
 import { useErrorReason } from "./use-error-reason";
@@ -167,6 +169,8 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
             excludeId={annotationId}
             onCancel={() => setPicker(null)}
             onCreate={({ to, relation, note }) => {
+              // A passage of text (#13): the server creates its annotation and the link in one step.
+              if (to.kind === "text") return to.documentId && to.range ? linkToText(tools.workspaceId, { annotationId, documentId: pane.data.document.id }, { documentId: to.documentId, ...to.range }, relation, note).then(() => setPicker(null)) : undefined;
               tools.workspace!.link(
                 {
                   from: { kind: "annotation", id: annotationId, documentId: pane.data.document.id },
@@ -232,6 +236,7 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
           <button type="button" className="btn small" disabled={!undo.canRedo()} onClick={() => undo.redo()} data-testid="redo" title={`${t("redo")} (Shift+Ctrl/⌘+Z)`}>↷ {t("redo")}</button>
         </div>
       )}
+      <SimilarToggle workspaceId={tools.workspaceId} range={{ documentId: pane.data.document.id, start: shown.start, end: shown.end }} linkFrom={tools.canLink && !gone ? { annotationId, documentId: pane.data.document.id } : undefined} />
       {error && <p className="alert error small" role="alert">{error}</p>}
       <Replies commands={commands} annotationId={annotationId} actor={actor} canReply={canReply && !gone} />
     </article>

@@ -10,6 +10,8 @@ import type { CardTools } from "./card-tools";
 import { CompareBar } from "./CompareBar";
 import { CompareNotices } from "./CompareNotices";
 import { LinkConnectors } from "./LinkConnectors";
+import { SearchMarks } from "@/components/search/SearchMarks";
+import { SelectionSimilar } from "@/components/similar/SelectionSimilar";
 import { LinkDragLayer, useLinkDrag } from "./LinkDrag";
 import { Pane } from "./Pane";
 import { SelectionToolbar } from "./SelectionToolbar";
@@ -110,6 +112,7 @@ export function CompareView({ data, initial, user, collab }: Props) {
   const linkDrag = useLinkDrag(panes, may.link && !!workspace, () => showToast(t("linkDrag.refused")));
   const found = useFoundPassages(data.workspace.id, panes, links);
   const tools = useCardTools({
+    workspaceId: data.workspace.id,
     panes,
     documents: data.documents,
     workspace,
@@ -142,6 +145,7 @@ export function CompareView({ data, initial, user, collab }: Props) {
       <CompareBar data={data} order={order} live={live} me={{ id: user.id, name: user.name, color: colour }} sync={sync} onSync={setSync} onAdd={add} onCopied={() => showToast(t("linkCopied"))}>
         {meta && <ColourBySwitch lens={lens} />}
       </CompareBar>
+      <SearchMarks workspaceId={data.workspace.id} panes={panes} />
       <CompareNotices dropped={initial.dropped} missing={data.missing.length} collab={!!collab} role={role} />
       {visible.length === 0 ? (
         <p className={`${s.empty} muted`}>{t("empty")}</p>
@@ -208,7 +212,9 @@ export function CompareView({ data, initial, user, collab }: Props) {
           onTheme={may.tag && workspace ? () => create(DEFAULT_COLOUR, false, "theme") : undefined}
           onLink={may.link && workspace ? () => create(DEFAULT_COLOUR, false, "link") : undefined}
           onClose={clearSelection}
-        />
+        >
+          {selection.ok && <SelectionSimilar key={`${selection.start}-${selection.end}`} workspaceId={data.workspace.id} documentId={selection.pane.data.document.id} start={selection.start} end={selection.end} />}
+        </SelectionToolbar>
       )}
       {toast && <p className={s.toast} role="status" data-testid="toast">{toast}</p>}
     </div>

@@ -17,6 +17,8 @@ interface Props {
   /** Highlights the selection and opens the link picker on its card; absent (disabled) without the right. */
   onLink?: () => void;
   onClose(): void;
+  /** More tools at the end (similar passages, #13). */
+  children?: React.ReactNode;
 }
 
 /**
@@ -24,7 +26,7 @@ interface Props {
  * — the last two highlight the selection and open their picker on the new annotation's card. Keyboard: Alt+A focuses it, arrows move, 1–5 pick a
  * colour, N adds a note, Escape closes. When the selection cannot be annotated it says why.
  */
-export function SelectionToolbar({ info, focusRequest, onHighlight, onNote, onTheme, onLink, onClose }: Props) {
+export function SelectionToolbar({ info, focusRequest, onHighlight, onNote, onTheme, onLink, onClose, children }: Props) {
   const t = useTranslations("compare");
   const bar = useRef<HTMLDivElement>(null);
   // Only a request made while this toolbar is shown moves focus (not one left from earlier).
@@ -92,6 +94,7 @@ export function SelectionToolbar({ info, focusRequest, onHighlight, onNote, onTh
       <button type="button" className={s.toolBtn} disabled={!onLink} onClick={onLink} title={t("toolbar.link")} aria-label={t("toolbar.link")} data-testid="add-link">
         ⇄
       </button>
+      {children}
       <span className={s.srOnly}>{t("toolbar.hint")}</span>
     </div>
   );

@@ -7,6 +7,8 @@ export type CardPicker = "theme" | "link";
 
 /** What the annotation card needs for themes (#6) and links (#7); built once per render by the view. */
 export interface CardTools {
+  /** The workspace, for the card's server requests (similar passages, links to text). */
+  workspaceId: string;
   /** Changes to the workspace doc (themes, links); null until connected. */
   workspace: WorkspaceCommands | null;
   themes: WorkspaceThemes;

@@ -5,12 +5,14 @@ import type { WorkspaceCommands, WorkspaceThemes } from "@/lib/collab/client";
 import type { ArgumentLink, LinkEndpoint } from "@/lib/core/argument/link-schema";
 import { catalogOf } from "@/lib/core/argument/validate-link";
 import type { PickerCandidate } from "@/components/links/LinkPicker";
+import { withTextHits } from "@/components/similar/text-candidates";
 import type { CardTools } from "./card-tools";
 import type { PaneHandle } from "./pane-handle";
 import type { CompareData } from "./types";
 import type { FoundPassages } from "./use-found-passages";
 
 interface Deps {
+  workspaceId: string;
   panes: PaneHandle[];
   documents: CompareData["documents"];
   workspace: WorkspaceCommands | null;
@@ -24,10 +26,11 @@ interface Deps {
 }
 
 /** What the annotation cards need for themes and links, built once per render of the view. */
-export function useCardTools({ panes, documents, workspace, themes, links, found, can, openEnd, startLinkDrag, request }: Deps): CardTools {
+export function useCardTools({ workspaceId, panes, documents, workspace, themes, links, found, can, openEnd, startLinkDrag, request }: Deps): CardTools {
   const t = useTranslations("compare");
   const annotationsOfPanes = () => panes.flatMap((p) => (p.store?.list() ?? []).map((a) => ({ pane: p, a })));
   return {
+    workspaceId,
     workspace,
     themes,
     links,
@@ -44,7 +47,7 @@ export function useCardTools({ panes, documents, workspace, themes, links, found
         text: a.entry.anchor.exact,
         authorName: a.entry.author.name,
       })),
-    searchCandidates: found.search,
+    searchCandidates: withTextHits(workspaceId, found.search),
     // The search's hits exist in the projection, so links to them pass the model's check (a hit
     // deleted since the search is left to the projection, which drops links to deleted passages).
     catalog: () => catalogOf([...annotationsOfPanes().map(({ a }) => a.id), ...found.ids()], []),

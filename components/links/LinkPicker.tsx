@@ -18,7 +18,9 @@ import styles from "./links.module.css";
 
 export interface PickerCandidate {
   id: string;
-  kind: "annotation" | "node";
+  kind: "annotation" | "node" | "text";
+  /** A passage of text with no annotation yet (kind "text", #13): its range in the current version. */
+  range?: { start: number; end: number };
   /** The annotation's document (absent for map nodes). */
   documentId?: string;
   /** Shown as the badge: the document title, or "Claim"/"Question". */

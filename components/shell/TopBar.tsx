@@ -2,9 +2,10 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "./LocaleSwitcher";
 import { SignOutButton } from "./SignOutButton";
+import { SearchBox } from "@/components/search/SearchBox";
 import { WorkspaceSwitcher, type SwitcherItem } from "./WorkspaceSwitcher";
 
-export type Tab = "documents" | "compare" | "themes" | "matrix" | "map" | "export" | "members" | "settings";
+export type Tab = "documents" | "compare" | "themes" | "matrix" | "map" | "export" | "members" | "settings" | "search";
 
 /** The app's top bar: brand, workspace switcher, workspace tabs, language and account. */
 export async function TopBar(props: { userName: string | null; workspaces: SwitcherItem[]; current?: { slug: string; tab: Tab } }) {
@@ -29,6 +30,7 @@ export async function TopBar(props: { userName: string | null; workspaces: Switc
         </nav>
       )}
       <span className="spacer" />
+      {props.current && <SearchBox slug={props.current.slug} />}
       <LocaleSwitcher />
       {props.userName && (
         <>

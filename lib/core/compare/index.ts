@@ -6,3 +6,4 @@ export * from "./resolve-anchor";
 export * from "./colours";
 export * from "./list";
 export * from "./theme-lens";
+export * from "./open-at";

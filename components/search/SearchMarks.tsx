@@ -1,0 +1,113 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useSearchParams } from "next/navigation";
+import type { PaneHandle } from "@/components/compare/pane-handle";
+import { RangeBuilder } from "@/lib/collab/client/dom";
+import { usePaneHits, type PaneHit } from "./use-pane-hits";
+import s from "./search.module.css";
+
+const ALL = "search-hits";
+const CURRENT = "search-current";
+// Over the annotation layers (priorities up to 20): a hit inside a highlight still shows.
+const STYLE = `::highlight(${ALL}) { background-color: rgb(255 170 0 / 0.38); text-decoration: underline 2px dotted rgb(200 110 0); }
+::highlight(${CURRENT}) { background-color: rgb(255 120 0 / 0.75); color: #000; }`;
+
+/**
+ * The compare view's search marks (`&q=` in its URL, set by opening a search result): every hit
+ * of the query in each open pane is painted in its own highlight layer, distinct from the
+ * annotations', and a bar steps through them (buttons, Enter / Shift+Enter in the bar, F3 /
+ * Shift+F3 anywhere), scrolling the pane to the current hit.
+ */
+export function SearchMarks({ workspaceId, panes }: { workspaceId: string; panes: readonly PaneHandle[] }) {
+  const t = useTranslations("search.marks");
+  // Read once: the view rewrites its URL (without `q`) as the panes scroll.
+  const params = useSearchParams();
+  const [q, setQ] = useState(() => params.get("q") ?? "");
+  const hits = usePaneHits(workspaceId, q, panes);
+  const [current, setCurrent] = useState(-1);
+  const started = useRef(false);
+
+  const ranges = useMemo(() => {
+    const builders = new Map(panes.map((p) => [p.data.document.id, p.painter?.builder ?? new RangeBuilder(p.article)]));
+    return hits.map((h) => builders.get(h.documentId)?.ranges(h.start, h.end) ?? []);
+  }, [hits, panes]);
+
+  useEffect(() => {
+    if (typeof CSS === "undefined" || !("highlights" in CSS) || !q) return;
+    const style = document.createElement("style");
+    style.textContent = STYLE;
+    document.head.append(style);
+    const all = new Highlight(...ranges.flat());
+    all.priority = 30;
+    const cur = new Highlight(...(ranges[current] ?? []));
+    cur.priority = 31;
+    CSS.highlights.set(ALL, all);
+    CSS.highlights.set(CURRENT, cur);
+    return () => {
+      CSS.highlights.delete(ALL);
+      CSS.highlights.delete(CURRENT);
+      style.remove();
+    };
+  }, [ranges, current, q]);
+
+  const go = (to: number) => {
+    if (!hits.length) return;
+    const i = ((to % hits.length) + hits.length) % hits.length;
+    setCurrent(i);
+    const h = hits[i]!;
+    panes.find((p) => p.data.document.id === h.documentId)?.scrollTo(h.start, "center");
+  };
+  const step = (dir: 1 | -1) => go(current < 0 ? firstShown(hits, panes, dir) : current + dir);
+
+  // The result that opened the view is at the top of its pane: it becomes the current hit.
+  useEffect(() => {
+    if (started.current || !hits.length) return;
+    started.current = true;
+    setCurrent(firstShown(hits, panes, 1));
+  }, [hits, panes]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "F3" || !q) return;
+      e.preventDefault();
+      step(e.shiftKey ? -1 : 1);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  });
+
+  if (!q) return null;
+  return (
+    <div
+      className={`${s.marksBar} small`}
+      role="toolbar"
+      aria-label={t("label", { q })}
+      data-testid="search-marks"
+      onKeyDown={(e) => {
+        if (e.key !== "Enter") return;
+        e.preventDefault();
+        step(e.shiftKey ? -1 : 1);
+      }}
+    >
+      <span>{t("label", { q })}</span>
+      <span data-testid="search-marks-count">{hits.length ? t("count", { current: current + 1, total: hits.length }) : t("none")}</span>
+      <button type="button" className="btn small" onClick={() => step(-1)} disabled={!hits.length} title={t("previous")} aria-label={t("previous")} data-testid="search-marks-prev">↑</button>
+      <button type="button" className="btn small" onClick={() => step(1)} disabled={!hits.length} title={t("next")} aria-label={t("next")} data-testid="search-marks-next">↓</button>
+      <button type="button" className="btn small" onClick={() => setQ("")} aria-label={t("clear")} title={t("clear")}>×</button>
+    </div>
+  );
+}
+
+/** The first hit at or after the top of a pane scrolled away from the start (the one a result opened), else the first or last. */
+function firstShown(hits: readonly PaneHit[], panes: readonly PaneHandle[], dir: 1 | -1): number {
+  for (let p = panes.length - 1; p >= 0; p--) {
+    const pane = panes[p]!;
+    const top = pane.topOffset();
+    if (top <= 0) continue;
+    const i = hits.findIndex((h) => h.documentId === pane.data.document.id && h.end > top);
+    if (i >= 0) return i;
+  }
+  return dir === 1 ? 0 : hits.length - 1;
+}
