@@ -69,7 +69,14 @@ describe("search and similar passages", () => {
     await page.getByTestId("similar-toggle").click();
     // The workspace's first question builds the similarity index: an answer, a "none" or an error.
     const box = page.getByTestId("similar-passages");
-    await box.locator("[data-testid=similar-passage], [role=alert], p.small.muted:not([role=status])").first().waitFor({ timeout: 60_000 });
+    await box
+      .locator("[data-testid=similar-passage], [role=alert], p.small.muted:not([role=status])")
+      .first()
+      .waitFor({ timeout: 120_000 })
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: `${SHOTS}/similar-card-ja-timeout.png` });
+        throw e;
+      });
     await page.screenshot({ path: `${SHOTS}/similar-card-ja.png` });
     expect(await page.getByTestId("similar-passage").count(), await box.innerText()).toBeGreaterThan(0);
     await page.getByTestId("similar-open").first().click();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { RELATIONS, type Relation } from "@/lib/core/argument/relations";
 import { openAtQuery } from "@/lib/core/compare/open-at";
@@ -31,9 +31,6 @@ export function SimilarPassages({ workspaceId, range, linkFrom }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const { documentId, start, end } = range;
-  const box = useRef<HTMLElement>(null);
-  // The list opens under a long card: bring its answer into view.
-  useEffect(() => box.current?.scrollIntoView({ block: "nearest" }), [passages]);
   useEffect(() => {
     const c = new AbortController();
     fetchSimilar(workspaceId, { documentId, start, end }, c.signal).then(
@@ -58,7 +55,7 @@ export function SimilarPassages({ workspaceId, range, linkFrom }: Props) {
   };
 
   return (
-    <section ref={box} className={s.box} data-testid="similar-passages" aria-label={t("title")}>
+    <section className={s.box} data-testid="similar-passages" aria-label={t("title")}>
       <h4 className={s.title}>{t("title")}</h4>
       {error && <p className="alert error small" role="alert">{reason(error)}</p>}
       {!passages && !error && <p className="small muted" role="status">{t("loading")}</p>}
