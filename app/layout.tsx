@@ -17,8 +17,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const messages = await getMessages();
   return (
     <html lang={locale}>
-      <body>
+      <head>
         <ZodJitless />
+      </head>
+      <body>
         <NextIntlClientProvider locale={locale} messages={messages}>
           {children}
           <CollabLimitNotice />
