@@ -36,7 +36,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
 import { build, type Plugin } from "esbuild";
-import { launchBrowser } from "../../e2e/support/browser";
+import { launchBrowser } from "../../e2e/support/launch";
 import { fromElkGraph, toElkGraph, type ElkInput, type ElkOutput } from "../../lib/core/argument/elk-graph";
 import { WARM_UP, WARM_UP_OPTIONS } from "../../components/map/layout-protocol";
 import { syntheticMap } from "./_map/synthetic";

@@ -130,7 +130,7 @@ export async function run(): Promise<BenchResult[]> {
     children.push(web);
     await waitHttp(`${baseUrl}/api/health`, 60_000);
 
-    const { launchBrowser } = await import("../../e2e/support/browser");
+    const { launchBrowser } = await import("../../e2e/support/launch");
     browser = await launchBrowser();
     const signIn = async (page: Page) => {
       await page.goto(`/signin?callbackUrl=${encodeURIComponent("/w")}`);

@@ -19,7 +19,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { launchBrowser } from "../../e2e/support/browser";
+import { launchBrowser } from "../../e2e/support/launch";
 import * as Y from "yjs";
 import { buildAnchor, createAnnotation, upsertTheme } from "../../lib/collab/model";
 import type { BenchResult } from "../bench";
