@@ -120,6 +120,22 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   return { url: urlFor(port, password, database), port, stop };
 }
 
+/**
+ * The URL of the embedded PostgreSQL that another process (a running `npm start`) already serves
+ * from `dataDir`, or undefined when none does. The command-line tools use it to work beside the
+ * app instead of refusing to start a second server on the same data.
+ */
+export async function runningEmbeddedUrl(dataDir: string, database = "synoptic"): Promise<string | undefined> {
+  const dir = path.resolve(dataDir);
+  const content = await readFile(path.join(dir, "postmaster.pid"), "utf8").catch(() => undefined);
+  const pid = Number(content?.split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => undefined);
+  if (cmdline !== undefined && !cmdline.split("\0").includes(dir)) return undefined;
+  const saved = await readSettings(dir);
+  return saved ? urlFor(saved.port, saved.password, database) : undefined;
+}
+
 function urlFor(port: number, password: string, database: string): string {
   return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }

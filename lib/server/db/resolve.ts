@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { AppError } from "../../core/errors";
-import { startEmbeddedPostgres } from "./embedded";
+import { runningEmbeddedUrl, startEmbeddedPostgres } from "./embedded";
 import { describeServer, probeDatabase } from "./probe";
 
 /** Oldest supported server: the migrations and search use 15+ features. */
@@ -52,8 +52,15 @@ export async function resolveDatabase(opts: ResolveDatabaseOptions = {}): Promis
     }
     return { url: external, embedded: false, stop: async () => {} };
   }
+  const dataDir = opts.dataDir ?? path.join(PROJECT_ROOT, ".data", "postgres");
+  // A running `npm start` owns the embedded server: the command-line tools use it beside the app.
+  const running = await runningEmbeddedUrl(dataDir);
+  if (running) {
+    await probeDatabase(running);
+    return { url: running, embedded: false, stop: async () => {} };
+  }
   const handle = await startEmbeddedPostgres({
-    dataDir: opts.dataDir ?? path.join(PROJECT_ROOT, ".data", "postgres"),
+    dataDir,
     onLog: opts.onLog,
   });
   return { url: handle.url, embedded: true, stop: handle.stop };
