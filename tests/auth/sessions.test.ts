@@ -3,29 +3,15 @@
  * copied session token on its next use, refuses collab tokens minted from it and closes the
  * user's open collab sockets.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { JWT } from "next-auth/jwt";
-import { annotationsDocName } from "../../lib/collab/model";
-import type { CollabServer } from "../../lib/collab/server";
 import type { CollabContext } from "../../lib/collab/server/context";
 import { authOptions } from "../../lib/server/auth/options";
 import { endSessions, endSessionsOp } from "../../lib/server/auth/end-sessions";
 import { prisma } from "../../lib/server/db/client";
-import { makeWorld, type World } from "../support/factories";
-import { connect, disconnectAll, makeDocument, startCollab, token, waitFor } from "../collab/support/harness";
+import { connect, token, collabPaperFixture, waitFor } from "../collab/support/harness";
 
-let server: CollabServer;
-let world: World;
-let name: string;
-
-beforeAll(async () => {
-  server = await startCollab();
-  world = await makeWorld();
-  const paper = await makeDocument(world.workspace.id, world.members.owner.id);
-  name = annotationsDocName(world.workspace.id, paper.id);
-});
-afterEach(() => disconnectAll());
-afterAll(() => server.destroy());
+const fx = collabPaperFixture();
 
 type JwtParams = Parameters<NonNullable<NonNullable<typeof authOptions.callbacks>["jwt"]>>[0];
 
@@ -39,7 +25,7 @@ async function onSignIn(userId: string): Promise<JWT> {
 
 describe("revocable sessions", () => {
   it("a session token copied before sign-out stops working", async () => {
-    const user = world.members.editor;
+    const user = fx.world.members.editor;
     const copied = await onSignIn(user.id);
     expect((await onRequest({ ...copied })).uid).toBe(user.id);
     await authOptions.events!.signOut!({ token: { ...copied }, session: {} } as never);
@@ -50,8 +36,8 @@ describe("revocable sessions", () => {
   });
 
   it("sign out everywhere ends every session of the user and no one else's", async () => {
-    const me = world.members.commenter;
-    const other = world.members.viewer;
+    const me = fx.world.members.commenter;
+    const other = fx.world.members.viewer;
     const [a, b, theirs] = [await onSignIn(me.id), await onSignIn(me.id), await onSignIn(other.id)];
     await endSessionsOp.execute(me, {});
     expect((await onRequest({ ...a })).uid).toBeUndefined();
@@ -60,11 +46,11 @@ describe("revocable sessions", () => {
   });
 
   it("closes the user's open collab sockets and refuses tokens minted from the ended session", async () => {
-    const user = world.members.owner;
+    const user = fx.world.members.owner;
     const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    const handle = connect(server, name, user.id, { tokenValue: await token(user.id, "browser", { sessionVersion }) });
+    const handle = connect(fx.server, fx.name, user.id, { tokenValue: await token(user.id, "browser", { sessionVersion }) });
     await handle.ready;
-    const open = () => server.server.hocuspocus.documents.get(name)?.getConnections().filter((c) => (c.context as CollabContext).userId === user.id).length ?? 0;
+    const open = () => fx.server.server.hocuspocus.documents.get(fx.name)?.getConnections().filter((c) => (c.context as CollabContext).userId === user.id).length ?? 0;
     expect(open()).toBe(1);
     const failures: string[] = [];
     handle.provider.on("authenticationFailed", ({ reason }: { reason: string }) => failures.push(reason));

@@ -3,11 +3,14 @@
  * real WebSockets, the run's real PostgreSQL, and documents created through the domain code.
  */
 import { randomBytes } from "node:crypto";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { createCollabServer, type CollabServer, type CollabServerOptions } from "../../../lib/collab/server";
 import { openCollabDoc, type CollabDocHandle } from "../../../lib/collab/client/connect";
 import { mintConnectionToken, type TokenKind } from "../../../lib/collab/auth/token";
 import { createDocument } from "../../../lib/server/documents/create-document";
 import { prisma } from "../../../lib/server/db/client";
+import { annotationsDocName } from "../../../lib/collab/model";
+import { makeWorld, type World } from "../../support/factories";
 
 export const SECRET = randomBytes(32).toString("base64url");
 export const ORIGIN = "http://localhost:3999";
@@ -77,4 +80,26 @@ export async function outcomeOf(handle: CollabDocHandle, timeoutMs = 5_000): Pro
     handle.ready.then(() => "ok", (e: Error) => e.message.replace("authentication failed: ", "")),
     new Promise<string>((r) => setTimeout(() => r("timeout"), timeoutMs)),
   ]);
+}
+
+/** A collab server, a world and its paper's annotations document, set up once per test file. */
+export interface CollabPaper {
+  server: CollabServer;
+  world: World;
+  /** The paper's annotations document. */
+  name: string;
+}
+
+/** Registers the hooks that give a test file a {@link CollabPaper}; its fields are set by `beforeAll`. */
+export function collabPaperFixture(): CollabPaper {
+  const fx = {} as CollabPaper;
+  beforeAll(async () => {
+    fx.server = await startCollab();
+    fx.world = await makeWorld();
+    const paper = await makeDocument(fx.world.workspace.id, fx.world.members.owner.id);
+    fx.name = annotationsDocName(fx.world.workspace.id, paper.id);
+  });
+  afterEach(() => disconnectAll());
+  afterAll(() => fx.server.destroy());
+  return fx;
 }
