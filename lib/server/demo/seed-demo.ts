@@ -13,8 +13,9 @@ export const DEMO_WORKSPACE = { slug: "demo", name: "日米同盟と抑止（デ
 
 /** Demo accounts. Their passwords are public by design: they exist to show the product. */
 export const DEMO_USERS = [
-  { email: "aoi@demo.synoptic.local", name: "青井 葵 (Aoi)", password: "synoptic-demo-aoi", role: "owner" },
-  { email: "ken@demo.synoptic.local", name: "山田 健 (Ken)", password: "synoptic-demo-ken", role: "editor" },
+  { key: "aoi", email: "aoi@demo.synoptic.local", name: "青井 葵 (Aoi)", password: "synoptic-demo-aoi", role: "owner" },
+  { key: "ken", email: "ken@demo.synoptic.local", name: "山田 健 (Ken)", password: "synoptic-demo-ken", role: "editor" },
+  { key: "mio", email: "mio@demo.synoptic.local", name: "佐藤 澪 (Mio)", password: "synoptic-demo-mio", role: "commenter" },
 ] as const;
 
 /** Curated metadata of the demo papers (prisma/demo/demo.json); the texts are the corpus files as they are. */
@@ -32,16 +33,18 @@ export async function seedDemoIfEmpty(demoDir: string, now = new Date()): Promis
   for (const u of DEMO_USERS) {
     users.push(await prisma.user.create({ data: { email: u.email, name: u.name, passwordHash: await hashPassword(u.password) } }));
   }
-  const [owner, editor] = users;
-  const ws = await createWorkspace(owner!.id, DEMO_WORKSPACE.name, now, DEMO_WORKSPACE.slug);
-  await prisma.membership.create({ data: { workspaceId: ws.id, userId: editor!.id, role: "editor" } });
+  const owner = users[0]!;
+  const ws = await createWorkspace(owner.id, DEMO_WORKSPACE.name, now, DEMO_WORKSPACE.slug);
+  for (const [i, u] of DEMO_USERS.entries()) {
+    if (u.role !== "owner") await prisma.membership.create({ data: { workspaceId: ws.id, userId: users[i]!.id, role: u.role } });
+  }
   const manifest = JSON.parse(await readFile(path.join(demoDir, "demo.json"), "utf8")) as DemoManifest;
   for (const [i, meta] of manifest.documents.entries()) {
     const bytes = await readFile(path.join(demoDir, meta.file));
     const doc = await prepareDemoDocument(new Uint8Array(bytes), meta.file);
     // One millisecond apart so the list keeps the corpus order.
     const at = new Date(now.getTime() + i);
-    await createDocument(ws.id, owner!.id, { ...doc.meta, ...meta, sourceName: meta.file, sourceType: "text/plain" }, doc.content, at);
+    await createDocument(ws.id, owner.id, { ...doc.meta, ...meta, sourceName: meta.file, sourceType: "text/plain" }, doc.content, at);
   }
   log.info({ workspaceId: ws.id, documents: manifest.documents.length }, "demo workspace seeded");
   return true;
