@@ -29,12 +29,25 @@ interface DemoManifest {
  */
 export async function seedDemoIfEmpty(demoDir: string, now = new Date()): Promise<boolean> {
   if ((await prisma.user.count()) > 0) return false;
+  await createDemoWorkspace(demoDir, { now });
+  return true;
+}
+
+/**
+ * The demo accounts (found, or created) and a workspace with the five papers, the accounts as
+ * members with their roles. `slug` lets tests build a demo workspace beside others.
+ */
+export async function createDemoWorkspace(demoDir: string, opts: { now?: Date; slug?: string; name?: string } = {}): Promise<{ id: string }> {
+  const now = opts.now ?? new Date();
   const users = [];
   for (const u of DEMO_USERS) {
-    users.push(await prisma.user.create({ data: { email: u.email, name: u.name, passwordHash: await hashPassword(u.password) } }));
+    users.push(
+      (await prisma.user.findUnique({ where: { email: u.email } })) ??
+        (await prisma.user.create({ data: { email: u.email, name: u.name, passwordHash: await hashPassword(u.password) } })),
+    );
   }
   const owner = users[0]!;
-  const ws = await createWorkspace(owner.id, DEMO_WORKSPACE.name, now, DEMO_WORKSPACE.slug);
+  const ws = await createWorkspace(owner.id, opts.name ?? DEMO_WORKSPACE.name, now, opts.slug ?? DEMO_WORKSPACE.slug);
   for (const [i, u] of DEMO_USERS.entries()) {
     if (u.role !== "owner") await prisma.membership.create({ data: { workspaceId: ws.id, userId: users[i]!.id, role: u.role } });
   }
@@ -47,7 +60,7 @@ export async function seedDemoIfEmpty(demoDir: string, now = new Date()): Promis
     await createDocument(ws.id, owner.id, { ...doc.meta, ...meta, sourceName: meta.file, sourceType: "text/plain" }, doc.content, at);
   }
   log.info({ workspaceId: ws.id, documents: manifest.documents.length }, "demo workspace seeded");
-  return true;
+  return { id: ws.id };
 }
 
 /** True while the demo accounts exist, so their credentials can be printed on start. */
