@@ -13,6 +13,7 @@ import { applyMigrations } from "../lib/server/db/migrate";
 import { ensureSecrets } from "./start/secrets";
 import { buildIfNeeded } from "./start/build";
 import { printBanner } from "./start/banner";
+import { seedDemoContentWhenCollabUp } from "./start/demo-content";
 import { logger } from "../lib/server/log";
 import { nextArgs } from "./start/next-bin";
 import type { KeeperMessage } from "./start/db-keeper";
@@ -102,6 +103,8 @@ async function main(): Promise<void> {
     if (!stopping) log.error({ code }, "web process exited");
     void stop(code ?? 1);
   });
+  // Themes, annotations, links and the map of the demo go through the collab server, like an import.
+  await seedDemoContentWhenCollabUp(root);
   printBanner(port, await demoUsersPresent());
 }
 

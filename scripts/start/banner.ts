@@ -5,7 +5,7 @@ export function printBanner(port: number, demo: boolean): void {
   const lines = [``, `  Synoptic is running at http://localhost:${port}`];
   if (demo) {
     lines.push(``, `  Demo workspace 「${DEMO_WORKSPACE.name}」 — sign in with:`);
-    for (const u of DEMO_USERS) lines.push(`    ${u.role.padEnd(7)} ${u.email}  /  ${u.password}`);
+    for (const u of DEMO_USERS) lines.push(`    ${u.role.padEnd(9)} ${u.email}  /  ${u.password}`);
   }
   lines.push(``, `  Press Ctrl-C to stop.`, ``);
   process.stdout.write(lines.join("\n") + "\n");

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Action } from "../permissions";
-import { actorSchema, anchorSchema, ANNOTATION_STATUSES, colourSchema, COLLAB_LIMITS, entryIdSchema } from "./entries";
+import { actorSchema, anchorSchema, ANNOTATION_STATUSES, colourSchema, COLLAB_LIMITS, entryIdSchema, positionSchema } from "./entries";
 import { LINK_NOTE_MAX, linkEndpointSchema } from "../argument/link-schema";
 import { normaliseRelation } from "../argument/relations";
 import type { CollabDocKind } from "./doc-names";
@@ -61,6 +61,13 @@ export const directOperationSchema = z.discriminatedUnion("op", [
       label: z.string().max(LINK_NOTE_MAX).optional(),
     }),
   }),
+  /** A free claim or question on the argument map, with its position (addFreeNode). */
+  z.object({
+    op: z.literal("addMapNode"),
+    input: z.object({ id: entryIdSchema.optional(), kind: z.enum(["claim", "question"]), text: z.string().max(COLLAB_LIMITS.labelMax * 2), position: positionSchema }),
+  }),
+  /** Map positions by graph node id (an annotation id or a node id), as an applied layout writes them. */
+  z.object({ op: z.literal("setMapPositions"), positions: z.record(entryIdSchema, positionSchema).refine((p) => Object.keys(p).length <= 500, { message: "too_many_positions" }) }),
 ]);
 export type DirectOperation = z.infer<typeof directOperationSchema>;
 
@@ -97,4 +104,6 @@ export const DIRECT_OPERATION_RULES: Record<DirectOperation["op"], { kind: Colla
   mergeThemes: { kind: "meta", action: "theme.manage" },
   retagAnnotations: { kind: "annotations", action: "annotation.edit" },
   addLink: { kind: "meta", action: "link.manage" },
+  addMapNode: { kind: "meta", action: "link.manage" },
+  setMapPositions: { kind: "meta", action: "link.manage" },
 };

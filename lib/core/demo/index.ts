@@ -1,0 +1,2 @@
+export * from "./demo-content-schema";
+export * from "./plan-demo-content";
