@@ -1,4 +1,5 @@
 import type { Job } from "pg-boss";
+import { runReanchorJob } from "../anchors/run-reanchor-job";
 import { runOcrImportJob } from "../import/ocr/run-ocr-import";
 import type { JobData, QueueName } from "./queues";
 
@@ -10,4 +11,5 @@ export interface HandlerMeta {
 /** The handler of each queue. A handler throws to have pg-boss retry the job. */
 export const HANDLERS: { [Q in QueueName]: (job: Job<JobData[Q]>, meta: HandlerMeta) => Promise<void> } = {
   "import.ocr": (job, meta) => runOcrImportJob(job.data.importJobId, meta),
+  "anchors.reanchor": (job, meta) => runReanchorJob(job.data.importJobId, meta),
 };

@@ -14,6 +14,16 @@ export const QUEUES = {
     retryBackoff: true,
     deleteAfterSeconds: 7 * 24 * 3600,
   },
+  /** Annotations placed into a version just imported (lib/server/anchors/run-reanchor-job.ts). */
+  "anchors.reanchor": {
+    // Thousands of annotations take seconds; a worker that died mid-job is retried after this
+    // and carries on from the last stored batch.
+    expireInSeconds: 15 * 60,
+    retryLimit: 3,
+    retryDelay: 5,
+    retryBackoff: true,
+    deleteAfterSeconds: 7 * 24 * 3600,
+  },
 } satisfies Record<string, QueueOptions>;
 
 export type QueueName = keyof typeof QUEUES;
@@ -21,4 +31,5 @@ export type QueueName = keyof typeof QUEUES;
 /** Payload of each queue. */
 export interface JobData {
   "import.ocr": { importJobId: string };
+  "anchors.reanchor": { importJobId: string };
 }
