@@ -19,7 +19,7 @@ import { storePlacements } from "./store-placements";
 const log = logger("anchors");
 
 /** Annotations placed per transaction: short enough that a live document's store never waits long on the lock. */
-export const REANCHOR_BATCH = 200;
+export const REANCHOR_BATCH = Number(process.env.REANCHOR_BATCH) || 200;
 
 const SELECT = { id: true, versionId: true, start: true, end: true, exact: true, prefix: true, suffix: true } as const;
 

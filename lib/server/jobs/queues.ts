@@ -16,9 +16,10 @@ export const QUEUES = {
   },
   /** Annotations placed into a version just imported (lib/server/anchors/run-reanchor-job.ts). */
   "anchors.reanchor": {
-    // Thousands of annotations take seconds; a worker that died mid-job is retried after this
-    // and carries on from the last stored batch.
+    // Thousands of annotations take seconds. A worker that dies mid-job stops its heartbeat, so
+    // the job is retried within seconds (not at expiry) and carries on from the last stored batch.
     expireInSeconds: 15 * 60,
+    heartbeatSeconds: 10,
     retryLimit: 3,
     retryDelay: 5,
     retryBackoff: true,
