@@ -3,6 +3,7 @@
  * ImportJob row (kind `reanchor`) that the import panel polls for progress, and a pg-boss job
  * carrying its id. One job per version: asking again returns the job already there.
  */
+import { catchUpProjection } from "../../collab/server/persistence/project-current";
 import { prisma } from "../db/client";
 import { sendJob } from "../jobs/send-job";
 import { logger } from "../log";
@@ -10,6 +11,8 @@ import { logger } from "../log";
 const log = logger("anchors");
 
 export async function queueReanchor(p: { workspaceId: string; documentId: string; versionId: string; actorId: string | null; title: string }): Promise<string | null> {
+  // Annotations still in the collab append log (the last seconds of edits) are projected first, so they count.
+  await catchUpProjection(p.workspaceId);
   const total = await prisma.annotation.count({ where: { documentId: p.documentId, versionId: { not: p.versionId } } });
   if (total === 0) return null;
   const existing = await prisma.importJob.findFirst({ where: { kind: "reanchor", versionId: p.versionId, status: { not: "failed" } }, select: { id: true } });
