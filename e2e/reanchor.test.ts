@@ -120,5 +120,5 @@ describe("re-anchoring a new version", () => {
     await en.page.setViewportSize({ width: 390, height: 844 });
     await en.page.screenshot({ path: `${SHOTS}/reanchor-job-phone-en.png` });
     await en.context.close();
-  });
+  }, 240_000);
 });

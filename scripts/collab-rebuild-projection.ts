@@ -1,21 +1,53 @@
 /**
- * `npm run collab:rebuild-projection [-- --workspace <id>]`: re-derives Annotation, Reply, Theme,
- * AnnotationTheme, Link and ProjectionFlag from the stored Yjs states. Uses DATABASE_URL, or the
- * embedded database of `npm start` when it is unset.
+ * `npm run collab:rebuild-projection [-- --workspace <id>] [--search]`: re-derives Annotation,
+ * Reply, Theme, AnnotationTheme, Link and ProjectionFlag from the stored Yjs states — as one
+ * durable job per workspace (`rebuild.projection`, lib/server/jobs/rebuild-jobs.ts), with
+ * `--search` also the search index (`rebuild.search`). Prints each job's progress until all are
+ * done. The running worker (`npm start`, `npm run worker`) takes them; when none has after
+ * 10 s, this process runs a worker itself. Uses DATABASE_URL, or the embedded database of
+ * `npm start` when it is unset.
  */
 import { resolveDatabase } from "../lib/server/db/resolve";
+
+const HANDOVER_MS = 10_000;
 
 async function main(): Promise<void> {
   const db = await resolveDatabase();
   process.env.DATABASE_URL = db.url;
   const i = process.argv.indexOf("--workspace");
-  const workspaceId = i > 0 ? process.argv[i + 1] : undefined;
-  const { rebuildProjection } = await import("../lib/collab/server/rebuild-projection");
-  const { disconnectPrisma } = await import("../lib/server/db/client");
+  const only = i > 0 ? process.argv[i + 1] : undefined;
+  const { prisma, disconnectPrisma } = await import("../lib/server/db/client");
+  const { queueRebuild } = await import("../lib/server/jobs/rebuild-jobs");
+  const { stopBoss } = await import("../lib/server/jobs/boss");
+  const { startWorkers } = await import("../lib/server/jobs/start-workers");
+  let workers: Awaited<ReturnType<typeof startWorkers>> | null = null;
   try {
-    const summary = await rebuildProjection(workspaceId ? { workspaceId } : {});
-    console.log(`rebuilt ${summary.documents} documents: ${summary.stored} entries stored, ${summary.flagged} flagged`);
+    const workspaces = only ? [{ id: only }] : await prisma.workspace.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
+    const ids: string[] = [];
+    for (const w of workspaces) {
+      ids.push(await queueRebuild("projection", w.id, null));
+      if (process.argv.includes("--search")) ids.push(await queueRebuild("search", w.id, null));
+    }
+    const started = Date.now();
+    let last = "";
+    for (;;) {
+      const jobs = await prisma.importJob.findMany({ where: { id: { in: ids } }, select: { kind: true, workspaceId: true, status: true, pagesDone: true, pagesTotal: true, result: true } });
+      const line = jobs.map((j) => `${j.kind} ${j.workspaceId}: ${j.status} ${j.pagesDone}/${j.pagesTotal}`).join("\n");
+      if (line !== last) console.log((last = line));
+      if (jobs.every((j) => j.status === "done" || j.status === "failed")) {
+        for (const j of jobs) console.log(`${j.kind} ${j.workspaceId}: ${j.status} ${JSON.stringify(j.result ?? {})}`);
+        if (jobs.some((j) => j.status === "failed")) process.exitCode = 1;
+        break;
+      }
+      if (!workers && Date.now() - started > HANDOVER_MS && jobs.every((j) => j.status === "queued")) {
+        console.log("no worker took the jobs: running them in this process");
+        workers = await startWorkers({ pollingIntervalSeconds: 0.5 });
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
   } finally {
+    await workers?.stop(60_000);
+    await stopBoss();
     await disconnectPrisma();
     await db.stop();
   }

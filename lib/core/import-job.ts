@@ -1,7 +1,11 @@
+/** OCR of a scanned PDF, annotations placed in a new version, a rebuild of the projection or the search index. */
+export const IMPORT_JOB_KINDS = ["ocr", "reanchor", "projection", "search"] as const;
+export type ImportJobKind = (typeof IMPORT_JOB_KINDS)[number];
+
 /** A background job as the import panel shows it: OCR of a scanned PDF, or annotations re-anchored in a new version. */
 export interface ImportJobView {
   id: string;
-  kind: "ocr" | "reanchor";
+  kind: ImportJobKind;
   fileName: string;
   status: "queued" | "running" | "done" | "failed";
   pagesDone: number;

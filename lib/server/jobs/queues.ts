@@ -25,6 +25,10 @@ export const QUEUES = {
     retryBackoff: true,
     deleteAfterSeconds: 7 * 24 * 3600,
   },
+  /** The projection of a workspace re-derived from its stored Yjs states (rebuild-jobs.ts). */
+  "rebuild.projection": { expireInSeconds: 60 * 60, heartbeatSeconds: 30, retryLimit: 2, retryDelay: 10, retryBackoff: true, deleteAfterSeconds: 7 * 24 * 3600 },
+  /** A workspace's search index rebuilt from scratch (rebuild-jobs.ts). */
+  "rebuild.search": { expireInSeconds: 60 * 60, heartbeatSeconds: 30, retryLimit: 2, retryDelay: 10, retryBackoff: true, deleteAfterSeconds: 7 * 24 * 3600 },
 } satisfies Record<string, QueueOptions>;
 
 export type QueueName = keyof typeof QUEUES;
@@ -33,4 +37,6 @@ export type QueueName = keyof typeof QUEUES;
 export interface JobData {
   "import.ocr": { importJobId: string };
   "anchors.reanchor": { importJobId: string };
+  "rebuild.projection": { importJobId: string };
+  "rebuild.search": { importJobId: string };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ImportJobView } from "../../../core/import-job";
+import { IMPORT_JOB_KINDS, type ImportJobView } from "../../../core/import-job";
 import { idSchema } from "../../../core/validation";
 import { prisma } from "../../db/client";
 import { defineOperation } from "../../ops/define";
@@ -24,7 +24,7 @@ export const listImportJobsOp = defineOperation({
     });
     return rows.map((r) => ({
       ...r,
-      kind: r.kind === "reanchor" ? "reanchor" : "ocr",
+      kind: (IMPORT_JOB_KINDS as readonly string[]).includes(r.kind) ? (r.kind as ImportJobView["kind"]) : "ocr",
       status: r.status as ImportJobView["status"],
       result: r.result && typeof r.result === "object" && !Array.isArray(r.result) ? (r.result as Record<string, number>) : null,
       warnings: Array.isArray(r.warnings) ? (r.warnings as unknown[]).filter((w): w is string => typeof w === "string") : [],
