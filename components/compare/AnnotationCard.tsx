@@ -14,6 +14,7 @@ import type { CardPicker, CardTools } from "./card-tools";
 import { SimilarToggle } from "@/components/similar/SimilarToggle";
 import { linkToText } from "@/components/similar/fetch-similar";
 import { LinkHandle } from "./LinkHandle";
+import { ReattachButton } from "./ReattachButton";
 import { Replies } from "./Replies";
 import { useErrorReason } from "./use-error-reason";
 import s from "./compare.module.css";
@@ -101,6 +102,7 @@ export function AnnotationCard({ pane, annotationId, actor, colour, canEdit, can
       {shown.placement.status === "orphan" && (
         <p className="alert small" role="status" data-testid="card-orphan">
           {shown.placement.reason === "quote_mismatch" ? t("invalid") : otherNumber === undefined ? t("newer") : t("orphan", { number: otherNumber })}
+          {editable && <ReattachButton pane={pane} onReattach={(range) => run(() => commands.reattach(annotationId, range))} onMissing={() => setError(t("reattachSelect"))} />}
         </p>
       )}
       {shown.placement.status === "moved" && (

@@ -3,7 +3,7 @@
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { DocumentReader } from "@/components/reader/DocumentReader";
-import { AnnotationStore, DocumentCommands, documentUndo, uniqueUsers, type DocumentSession, type WorkspaceSession } from "@/lib/collab/client";
+import { AnnotationStore, BROWSER_TIMING, DocumentCommands, documentUndo, uniqueUsers, type DocumentSession, type WorkspaceSession } from "@/lib/collab/client";
 import { HighlightPainter, highlightsSupported, offsetAtTop } from "@/lib/collab/client/dom";
 import { useAwareness } from "@/lib/collab/client/react";
 import { Avatars } from "./Avatars";
@@ -55,7 +55,7 @@ export function Pane({ index, count, data, session, initialOffset, active, onRea
   useEffect(() => {
     if (!session) return;
     const d = session.open(docId, { presence: true });
-    const st = new AnnotationStore(d.annotations.doc, data.version.text, data.version.id, Object.keys(data.versionNumbers));
+    const st = new AnnotationStore(d.annotations.doc, data.version.text, data.version.id, Object.keys(data.versionNumbers), BROWSER_TIMING, data.placements);
     // Docs and store are external systems whose lifetime is this effect's.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setDocs(d);
@@ -77,7 +77,7 @@ export function Pane({ index, count, data, session, initialOffset, active, onRea
       setDocs(null);
       setPainted(false);
     };
-  }, [session, docId, data.version.text, data.version.id, data.versionNumbers]);
+  }, [session, docId, data.version.text, data.version.id, data.versionNumbers, data.placements]);
 
   useEffect(() => {
     store?.attach(painter);

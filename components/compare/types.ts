@@ -1,5 +1,6 @@
 import type { DocumentMetaView, VersionView } from "@/lib/core/reader";
 import type { Role } from "@/lib/core/roles";
+import type { StoredPlacementRow } from "@/lib/core/compare";
 
 /** Plain data the server page hands to the compare view (mirrors lib/server/documents/get-compare-view). */
 export interface ComparePaneData {
@@ -8,6 +9,8 @@ export interface ComparePaneData {
   versionNumbers: Record<string, number>;
   /** Projection snapshot painted before the live doc arrives: [start, end, colour index, …]. */
   preview: { colours: string[]; spans: number[] };
+  /** Where annotations of older versions land in this one, stored by the server's re-anchoring. */
+  placements: StoredPlacementRow[];
 }
 
 export interface CompareData {

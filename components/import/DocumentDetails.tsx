@@ -9,6 +9,8 @@ import { useAction } from "../ui/use-action";
 import { FormError } from "../ui/FormError";
 import { useErrorText } from "../ui/use-error-text";
 import { uploadFile, type UploadError } from "./upload-file";
+import { ReanchorJobs } from "./ReanchorJobs";
+import { useImportJobs } from "./use-import-jobs";
 
 type MetaField = "authors" | "publishedOn" | "sourceUrl" | "language" | "notes";
 type MetaInput = { workspaceId: string; documentId: string; title: string } & { [K in MetaField]?: string };
@@ -34,6 +36,8 @@ export function DocumentDetails(p: Props) {
   const update = useAction(p.update);
   const remove = useAction(p.remove);
   const [saved, setSaved] = useState(false);
+  // The re-anchoring job a new version queues, polled like the import panel's OCR jobs.
+  const jobs = useImportJobs(p.workspaceId);
   const [version, setVersion] = useState<{ state: "idle" | "busy" | "done" | "failed"; message?: string; number?: number }>({ state: "idle" });
 
   return (
@@ -86,6 +90,7 @@ export function DocumentDetails(p: Props) {
                 try {
                   const r = await uploadFile<{ version: number }>(`/api/workspaces/${p.workspaceId}/documents/${p.documentId}/versions`, file, () => undefined);
                   setVersion({ state: "done", number: r.version });
+                  jobs.refresh();
                   router.refresh();
                 } catch (err) {
                   setVersion({ state: "failed", message: (err as UploadError).message });
@@ -96,6 +101,7 @@ export function DocumentDetails(p: Props) {
           {version.state === "busy" && <p className="muted small">{t("processing")}</p>}
           {version.state === "done" && <p className="alert ok small" role="status">{t("versionDone", { version: version.number ?? 0 })}</p>}
           {version.state === "failed" && <p className="alert error small" role="alert">{errorText(version.message)}</p>}
+          <ReanchorJobs jobs={jobs.jobs} workspaceSlug={p.workspaceSlug} documentId={p.documentId} />
         </div>
       )}
       {p.canDelete && (

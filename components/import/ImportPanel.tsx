@@ -142,7 +142,7 @@ export function ImportPanel(p: { workspaceId: string; workspaceSlug: string; max
           ))}
         </ul>
       )}
-      <ImportJobs jobs={ocr.jobs} workspaceSlug={p.workspaceSlug} />
+      <ImportJobs jobs={ocr.jobs.filter((j) => j.kind === "ocr")} workspaceSlug={p.workspaceSlug} />
       <details>
         <summary>{t("paste")}</summary>
         <form

@@ -8,7 +8,7 @@ export type { Snapshot } from "./snapshot";
 export { WorkspaceSession, type ConnectionStatus, type DocumentSession, type SessionUser } from "./session/workspace-session";
 export { collabTokenSource, fetchCollabGrant, type CollabGrant } from "./session/token-source";
 export { DocumentCommands, WorkspaceCommands, errorKey, observeTargets, themeStateOn, type Clock, type NoteBinding, type PassageRange, type TagTarget, type ThemeState } from "./commands";
-export { AnnotationStore, type PaintStyle, type StoredAnnotation, type StoredPlacement } from "./stores/annotation-store";
+export { AnnotationStore, BROWSER_TIMING, type PaintStyle, type StoredAnnotation, type StoredPlacement } from "./stores/annotation-store";
 export { documentUndo, LocalUndo } from "./stores/local-undo";
 export { storeOf, type StoreKind } from "./stores/observed-store";
 export { uniqueUsers, type PeerState } from "./stores/peers";

@@ -16,10 +16,14 @@ export interface RebuildSummary {
   flagged: number;
 }
 
-export async function rebuildProjection(opts: { workspaceId?: string } = {}): Promise<RebuildSummary> {
+/** `onProgress(done, total)` after each document (the rebuild job's progress). */
+export async function rebuildProjection(opts: { workspaceId?: string; onProgress?: (done: number, total: number) => Promise<void> } = {}): Promise<RebuildSummary> {
   const names = await prisma.collabDocument.findMany({ where: opts.workspaceId ? { workspaceId: opts.workspaceId } : {}, select: { name: true }, orderBy: { name: "asc" } });
   const summary: RebuildSummary = { documents: 0, stored: 0, flagged: 0 };
+  let done = 0;
   for (const { name } of names) {
+    done++;
+    await opts.onProgress?.(done - 1, names.length);
     if (!parseDocName(name)) {
       log.warn({ documentName: name }, "skipped a stored state with an unknown name");
       continue;
@@ -30,6 +34,7 @@ export async function rebuildProjection(opts: { workspaceId?: string } = {}): Pr
     summary.stored += result.stored;
     summary.flagged += result.flagged;
   }
+  await opts.onProgress?.(names.length, names.length);
   log.info(summary, "projection rebuilt");
   return summary;
 }

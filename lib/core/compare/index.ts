@@ -7,3 +7,4 @@ export * from "./colours";
 export * from "./list";
 export * from "./theme-lens";
 export * from "./open-at";
+export * from "./place-in-version";

@@ -10,6 +10,7 @@ import { idSchema } from "../../core/validation";
 import { prisma } from "../db/client";
 import { defineOperation } from "../ops/define";
 import { publicBaseUrl } from "../export/create-export";
+import { currentPlaces } from "../anchors/cite-current";
 import { versionCache } from "../export/load-sources";
 import { loadThemeTree } from "../themes/load-theme-tree";
 import { catchUpProjection } from "../../collab/server/persistence/project-current";
@@ -86,7 +87,8 @@ export const apiAnnotationsOp = defineOperation({
     const iris = irisFor({ baseUrl, workspaceSlug: ws.slug });
     const version = versionCache();
     const items = [];
-    for (const r of rows) {
+    // Cited where they read now: annotations of an older version at their place in the latest one.
+    for (const r of await currentPlaces(ctx.workspaceId)(rows)) {
       const e = buildExcerpt(r, r.document, await version(r.versionId), { baseUrl, workspaceSlug: ws.slug }, { themes: r.themes.map((t) => themes.get(t.themeId)).filter((t): t is ExcerptTheme => !!t) });
       items.push(excerptToW3C(e, iris)[0]!);
     }

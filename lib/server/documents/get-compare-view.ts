@@ -6,6 +6,7 @@ import { idSchema } from "../../core/validation";
 import { sanitiseBlocks, type DocumentMetaView, type VersionView } from "../../core/reader";
 import { MAX_PANES } from "../../core/compare/view-state";
 import type { Role } from "../../core/roles";
+import type { PlacementStatus, StoredPlacementRow } from "../../core/compare";
 
 export const getCompareViewInput = workspaceRef.and(z.object({ documentIds: z.array(idSchema).max(MAX_PANES) }));
 
@@ -21,6 +22,11 @@ export interface ComparePaneView {
    * (which then replaces them); a few seconds stale at worst, never the source of truth.
    */
   preview: { colours: string[]; spans: number[] };
+  /**
+   * Where annotations of older versions land in this one, as the server stored it when the
+   * version was imported (lib/server/anchors): the pane paints these instead of searching.
+   */
+  placements: StoredPlacementRow[];
 }
 
 export interface CompareView {
@@ -77,7 +83,15 @@ async function loadPane(documentId: string): Promise<ComparePaneView | null> {
     select: { id: true, number: true, createdAt: true, charCount: true, text: true, blocks: true, warnings: true, sourceName: true, sourceType: true },
   });
   if (!v) return null;
-  const rows = await prisma.annotation.findMany({ where: { documentId, versionId: v.id }, select: { start: true, end: true, colour: true }, orderBy: { start: "asc" } });
+  const [own, stored] = await Promise.all([
+    prisma.annotation.findMany({ where: { documentId, versionId: v.id }, select: { start: true, end: true, colour: true } }),
+    prisma.annotationPlacement.findMany({
+      where: { versionId: v.id },
+      select: { annotationId: true, status: true, start: true, end: true, score: true, anchorKey: true, annotation: { select: { colour: true } } },
+    }),
+  ]);
+  const placed = stored.flatMap((p) => (p.start === null || p.end === null ? [] : [{ start: p.start, end: p.end, colour: p.annotation.colour }]));
+  const rows = [...own, ...placed].sort((a, b) => a.start - b.start);
   const colours: string[] = [];
   const spans: number[] = [];
   for (const r of rows) {
@@ -100,5 +114,6 @@ async function loadPane(documentId: string): Promise<ComparePaneView | null> {
     },
     versionNumbers: Object.fromEntries(doc.versions.map((x) => [x.id, x.number])),
     preview: { colours, spans },
+    placements: stored.map((p) => ({ annotationId: p.annotationId, status: p.status as PlacementStatus, start: p.start, end: p.end, score: p.score, anchorKey: p.anchorKey })),
   };
 }

@@ -5,6 +5,7 @@
 import { dateRange, isFlatFormat, buildExcerpt, type AnnotationRow, type Excerpt, type ExportGroup, type ExportLabels, type ExportOptions, type ExcerptLink, type ExcerptReply, type ExcerptTheme } from "../../core/export";
 import type { Prisma } from "../../generated/prisma/client";
 import { prisma } from "../db/client";
+import { currentPlaces } from "../anchors/cite-current";
 import { shorten, versionCache, type ExportSources } from "./load-sources";
 
 export const BATCH_SIZE = 500;
@@ -83,6 +84,7 @@ export async function* exportEvents(options: ExportOptions, sources: ExportSourc
   const workspaceId = sources.workspace.id;
   const linked = options.filters.linked ? await linkedIds(workspaceId) : null;
   const version = versionCache();
+  const current = currentPlaces(workspaceId);
   const docs = new Map(sources.documents.map((d) => [d.id, d]));
   const themes = new Map(sources.themes.map((t) => [t.id, t]));
   const where = { baseUrl, workspaceSlug: sources.workspace.slug };
@@ -96,7 +98,8 @@ export async function* exportEvents(options: ExportOptions, sources: ExportSourc
       const ids = ordered.slice(at, at + BATCH_SIZE).map((r) => r.id);
       const fetched: AnnotationRow[] = await prisma.annotation.findMany({ where: { workspaceId, id: { in: ids } }, select: ROW_SELECT });
       const byId = new Map(fetched.map((r) => [r.id, r]));
-      const rows = ids.map((id) => byId.get(id)).filter((r): r is AnnotationRow => r !== undefined);
+      // Cited where they read now: annotations of an older version at their place in the latest one.
+      const rows = await current(ids.map((id) => byId.get(id)).filter((r): r is AnnotationRow => r !== undefined));
       const kept = linked ? rows.filter((r) => linked.has(r.id) === (options.filters.linked === "linked")) : rows;
       const extras = await enrich(workspaceId, kept.map((r) => r.id), options, themes, sources);
       for (const row of kept) {

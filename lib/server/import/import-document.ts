@@ -9,6 +9,7 @@ import { mimeOf } from "./detect-format";
 import { extractInWorker } from "./extract-pool";
 import type { ExtractedSource } from "./extract-source";
 import { logger } from "../log";
+import { queueReanchor } from "../anchors/queue-reanchor";
 
 const log = logger("import");
 
@@ -66,10 +67,12 @@ export const importVersionOp = defineOperation({
   permission: { kind: "workspace", action: "document.update" },
   input: z.object({ workspaceId: idSchema, documentId: idSchema, fileName, bytes }),
   async run(ctx, input) {
-    const doc = await prisma.document.findFirst({ where: { id: input.documentId, workspaceId: ctx.workspaceId, deletedAt: null }, select: { id: true } });
+    const doc = await prisma.document.findFirst({ where: { id: input.documentId, workspaceId: ctx.workspaceId, deletedAt: null }, select: { id: true, title: true } });
     if (!doc) throw new AppError("not_found", "document_not_found");
     const src = await extractInWorker(input.fileName, input.bytes);
     const version = await createDocumentVersion(doc.id, ctx.workspaceId, ctx.actor.id, { sourceName: input.fileName, sourceType: mimeOf(src.format) }, contentOf(src), ctx.now);
-    return { id: doc.id, version: version.number, warnings: src.normalised.warnings, report: src.report };
+    // The annotations of earlier versions are placed in this one by a job (progress in the import panel).
+    const reanchorJobId = await queueReanchor({ workspaceId: ctx.workspaceId, documentId: doc.id, versionId: version.id, actorId: ctx.actor.id, title: doc.title });
+    return { id: doc.id, version: version.number, versionId: version.id, reanchorJobId, warnings: src.normalised.warnings, report: src.report };
   },
 });

@@ -23,6 +23,8 @@ async function createBoss(role: "sender" | "worker"): Promise<PgBoss> {
     max: role === "worker" ? 4 : 2,
     // Maintenance (expiring, archiving) and cron belong to the workers; a sender stays light.
     supervise: role === "worker",
+    // How often a worker looks for jobs whose worker died (missed heartbeats, expiry).
+    ...(role === "worker" && process.env.JOBS_SUPERVISE_SECONDS ? { superviseIntervalSeconds: Number(process.env.JOBS_SUPERVISE_SECONDS), monitorIntervalSeconds: Number(process.env.JOBS_SUPERVISE_SECONDS) } : {}),
     schedule: false,
   });
   boss.on("error", (err) => log.error({ err }, "pg-boss error"));

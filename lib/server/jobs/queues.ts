@@ -14,6 +14,21 @@ export const QUEUES = {
     retryBackoff: true,
     deleteAfterSeconds: 7 * 24 * 3600,
   },
+  /** Annotations placed into a version just imported (lib/server/anchors/run-reanchor-job.ts). */
+  "anchors.reanchor": {
+    // Thousands of annotations take seconds. A worker that dies mid-job stops its heartbeat, so
+    // the job is retried within seconds (not at expiry) and carries on from the last stored batch.
+    expireInSeconds: 15 * 60,
+    heartbeatSeconds: 10,
+    retryLimit: 3,
+    retryDelay: 5,
+    retryBackoff: true,
+    deleteAfterSeconds: 7 * 24 * 3600,
+  },
+  /** The projection of a workspace re-derived from its stored Yjs states (rebuild-jobs.ts). */
+  "rebuild.projection": { expireInSeconds: 60 * 60, heartbeatSeconds: 30, retryLimit: 2, retryDelay: 10, retryBackoff: true, deleteAfterSeconds: 7 * 24 * 3600 },
+  /** A workspace's search index rebuilt from scratch (rebuild-jobs.ts). */
+  "rebuild.search": { expireInSeconds: 60 * 60, heartbeatSeconds: 30, retryLimit: 2, retryDelay: 10, retryBackoff: true, deleteAfterSeconds: 7 * 24 * 3600 },
 } satisfies Record<string, QueueOptions>;
 
 export type QueueName = keyof typeof QUEUES;
@@ -21,4 +36,7 @@ export type QueueName = keyof typeof QUEUES;
 /** Payload of each queue. */
 export interface JobData {
   "import.ocr": { importJobId: string };
+  "anchors.reanchor": { importJobId: string };
+  "rebuild.projection": { importJobId: string };
+  "rebuild.search": { importJobId: string };
 }

@@ -56,6 +56,14 @@ export class DocumentCommands {
     return createAnnotation(this.annotations, { anchor, colour }, this.actor, this.now());
   }
 
+  /**
+   * Re-attaches an annotation (an orphan of an older version) to `range` of the version shown:
+   * its anchor is rebuilt there, so it is painted, exported and searched at that place from now on.
+   */
+  reattach(id: string, range: PassageRange): AnnotationEntry {
+    return this.update(id, { anchor: buildAnchor(range.text, range.versionId, range.start, range.end) });
+  }
+
   update(id: string, patch: AnnotationPatch): AnnotationEntry {
     return updateAnnotation(this.annotations, id, patch, this.now());
   }

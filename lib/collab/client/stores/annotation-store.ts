@@ -9,11 +9,13 @@
  * approximate search finds it (lib/core/compare/resolve-anchor.ts), at tens of microseconds to
  * a few milliseconds each. So that a pane of thousands of such annotations never blocks the
  * page, only a time budget of that work runs at once; the rest is listed as "searching" and
- * placed in idle-time slices, painted as each slice finds them.
+ * placed in idle-time slices, painted as each slice finds them. Annotations the server has
+ * already placed in the pane's version (re-anchoring stored when the version was imported,
+ * lib/server/anchors) are not searched at all: `placeOf` takes the stored placement.
  */
 import type * as Y from "yjs";
 import { getAnnotation, listAnnotations, observeAnnotationChanges, type AnnotationEntry, type TextAnchor } from "@/lib/collab/model";
-import { compareItems, createPlacer, type ListItem, type Placement, type Placer } from "@/lib/core/compare";
+import { compareItems, createPlacer, placementFromStored, type ListItem, type Placement, type Placer, type StoredPlacementRow } from "@/lib/core/compare";
 import type { HighlightPainter, PaintSpec } from "../dom/highlight-painter";
 
 /** How an annotation is painted (colour by theme, theme filter); null: not painted (filtered out). */
@@ -76,6 +78,8 @@ export class AnnotationStore {
   private readonly searching = new Set<string>();
   private cancelIdle: (() => void) | null = null;
   private searchStartedAt = 0;
+  /** The server's placements of older versions' annotations in this version, by annotation id. */
+  private readonly stored: Map<string, StoredPlacementRow>;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -83,8 +87,10 @@ export class AnnotationStore {
     private readonly versionId: string,
     knownVersionIds: string[] = [versionId],
     private readonly timing: PlacementTiming = BROWSER_TIMING,
+    stored: readonly StoredPlacementRow[] = [],
   ) {
     this.knownVersions = new Set(knownVersionIds);
+    this.stored = new Map(stored.map((r) => [r.annotationId, r]));
     this.placer = createPlacer(text, versionId);
   }
 
@@ -185,12 +191,24 @@ export class AnnotationStore {
     if (previous && sameAnchor(previous.entry.anchor, entry.anchor)) placement = previous.placement;
     else {
       this.searching.delete(entry.id);
-      // Anchors of the pane's version are only checked in place: always at once. Others are
-      // looked up (verbatim, about 10 µs; approximately, up to milliseconds) while the budget lasts.
-      placement = entry.anchor.versionId === this.versionId || performance.now() < deadline ? this.placer.place(entry.anchor) : { status: "searching" };
+      placement = this.placeOf(entry.anchor, entry.id, deadline);
     }
     if (placement.status === "searching") this.searching.add(entry.id);
     return this.withPlacement(entry, placement);
+  }
+
+  /**
+   * Where an annotation's range is in the pane's version. Anchors of that version are only
+   * checked in place; others take the server's stored placement when it is of this very anchor,
+   * and are otherwise looked up (verbatim, about 10 µs; approximately, up to milliseconds)
+   * while the budget lasts — an annotation made on an old version since the page loaded.
+   */
+  private placeOf(anchor: TextAnchor, id: string, deadline: number): StoredPlacement {
+    if (anchor.versionId === this.versionId) return this.placer.place(anchor);
+    const row = this.stored.get(id);
+    const stored = row ? placementFromStored(anchor, row) : null;
+    if (stored) return stored;
+    return performance.now() < deadline ? this.placer.place(anchor) : { status: "searching" };
   }
 
   private withPlacement(entry: AnnotationEntry, placement: StoredPlacement): StoredAnnotation {

@@ -10,6 +10,7 @@ import { schemaFlag, type Flag } from "./flags";
 import type { DocSnapshot } from "./snapshot";
 import { versionTexts } from "./version-texts";
 import { indexAnnotations } from "../../../server/search/index-sources";
+import { placeProjected } from "../../../server/anchors/store-placements";
 
 type Snapshot = Extract<DocSnapshot, { kind: "annotations" }>;
 const NOTE_TEXT_MAX = 100_000;
@@ -86,6 +87,8 @@ export async function projectAnnotations(
   );
   for (const ids of chunks(diff.remove)) await tx.annotation.deleteMany({ where: { collabName: name, id: { in: ids } } });
   if (diff.create.length) await tx.annotation.createMany({ data: diff.create });
+  // Annotations of an older version are placed in the latest one before they are indexed (at that place).
+  await placeProjected(tx, ref, diff.create);
   // Search rows of removed or changed annotations went with them (cascade); new ones come here.
   await indexAnnotations(tx, diff.create);
   const created = new Set(diff.create.map((r) => r.id));

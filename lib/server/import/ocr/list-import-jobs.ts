@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ImportJobView } from "../../../core/import-job";
+import { IMPORT_JOB_KINDS, type ImportJobView } from "../../../core/import-job";
 import { idSchema } from "../../../core/validation";
 import { prisma } from "../../db/client";
 import { defineOperation } from "../../ops/define";
@@ -20,11 +20,13 @@ export const listImportJobsOp = defineOperation({
       where: { workspaceId: ctx.workspaceId, OR: [{ status: { in: ["queued", "running"] } }, { createdAt: { gte: new Date(ctx.now.getTime() - RECENT_MS) } }] },
       orderBy: { createdAt: "desc" },
       take: 50,
-      select: { id: true, fileName: true, status: true, pagesDone: true, pagesTotal: true, documentId: true, error: true, warnings: true, createdAt: true },
+      select: { id: true, kind: true, result: true, fileName: true, status: true, pagesDone: true, pagesTotal: true, documentId: true, error: true, warnings: true, createdAt: true },
     });
     return rows.map((r) => ({
       ...r,
+      kind: (IMPORT_JOB_KINDS as readonly string[]).includes(r.kind) ? (r.kind as ImportJobView["kind"]) : "ocr",
       status: r.status as ImportJobView["status"],
+      result: r.result && typeof r.result === "object" && !Array.isArray(r.result) ? (r.result as Record<string, number>) : null,
       warnings: Array.isArray(r.warnings) ? (r.warnings as unknown[]).filter((w): w is string => typeof w === "string") : [],
       createdAt: r.createdAt.toISOString(),
     }));
