@@ -29,10 +29,17 @@ export function SearchMarks({ workspaceId, panes }: { workspaceId: string; panes
   const [current, setCurrent] = useState(-1);
   const started = useRef(false);
 
+  // Hits in a long text's unrendered rows are marked as those rows render.
+  const [rendered, setRendered] = useState(0);
+  useEffect(() => {
+    const offs = panes.map((p) => p.painter?.subscribe(() => setRendered((n) => n + 1)) ?? (() => {}));
+    return () => offs.forEach((off) => off());
+  }, [panes]);
   const ranges = useMemo(() => {
+    void rendered;
     const builders = new Map(panes.map((p) => [p.data.document.id, p.painter?.builder ?? new RangeBuilder(p.article)]));
     return hits.map((h) => builders.get(h.documentId)?.ranges(h.start, h.end) ?? []);
-  }, [hits, panes]);
+  }, [hits, panes, rendered]);
 
   useEffect(() => {
     if (typeof CSS === "undefined" || !("highlights" in CSS) || !q) return;

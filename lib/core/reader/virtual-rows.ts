@@ -148,3 +148,11 @@ export function estimateRowHeight(text: string, row: VirtualRow, m: TextMetrics)
   }
   return Math.round(h);
 }
+
+/**
+ * Whether a version is long enough to virtualise. Shorter ones render whole: every block stays
+ * in the DOM for the browser's own find and for assistive technology, at a cost that is small.
+ */
+export function isLongText(charCount: number, blockCount: number): boolean {
+  return charCount > 100_000 || blockCount > 1_000;
+}
