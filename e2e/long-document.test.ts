@@ -80,7 +80,7 @@ describe("long documents", () => {
     const longDoc = await open(annotationsDocName(ws.id, long.id));
     const meta = await open(metaDocName(ws.id));
     const near = createAnnotation(shortDoc.doc, { anchor: buildAnchor(shortVersion.text, shortVersion.id, 40, 52), colour: "#3b82d6" }, actor, new Date());
-    const farAt = long.text.length - 3_000;
+    const farAt = long.paragraphs[long.paragraphs.length - 3]!.start + 2;
     const far = createAnnotation(longDoc.doc, { anchor: buildAnchor(long.text, long.versionId, farAt, farAt + 14), colour: "#e05a9c" }, actor, new Date());
     const end = (id: string, documentId: string) => ({ kind: "annotation" as const, id, documentId });
     createLink(meta.doc, { from: end(near.id, short.id), to: end(far.id, long.id), relation: "supports" }, catalogOf([near.id, far.id], []), actor, new Date());
@@ -118,7 +118,7 @@ describe("long documents", () => {
     await a.page.screenshot({ path: `${SHOTS}/long-document-link-ja.png` });
 
     // Another client annotates the middle, far from the rendered rows: painted once scrolled to.
-    const midAt = Math.floor(long.text.length / 2);
+    const midAt = long.paragraphs.find((p) => p.start > long.text.length / 2)!.start + 2;
     const mid = createAnnotation(longDoc.doc, { anchor: buildAnchor(long.text, long.versionId, midAt, midAt + 10), colour: "#3aa66a" }, { id: owner.id, name: "Ken" }, new Date());
     const midText = long.text.slice(midAt, midAt + 10);
     await a.page.getByTestId("back-to-list").click();

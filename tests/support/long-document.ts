@@ -22,9 +22,12 @@ export async function longDocumentBytes(chars: number): Promise<Uint8Array> {
 }
 
 /** Creates the long document in `workspaceId`; returns its id, its version's id and canonical text. */
-export async function createLongDocument(workspaceId: string, actorId: string, chars: number, title: string): Promise<{ id: string; versionId: string; text: string }> {
+export async function createLongDocument(workspaceId: string, actorId: string, chars: number, title: string): Promise<{ id: string; versionId: string; text: string; paragraphs: { start: number; end: number }[] }> {
   const prepared = await prepareDemoDocument(await longDocumentBytes(chars), "long.txt");
   const doc = await createDocument(workspaceId, actorId, { ...prepared.meta, title, language: "ja", sourceName: "long.txt", sourceType: "text/plain" }, prepared.content, new Date());
-  const v = await prisma.documentVersion.findFirstOrThrow({ where: { documentId: doc.id }, select: { id: true, text: true } });
-  return { id: doc.id, versionId: v.id, text: v.text };
+  const v = await prisma.documentVersion.findFirstOrThrow({ where: { documentId: doc.id }, select: { id: true, text: true, blocks: true } });
+  const blocks = (v.blocks ?? []) as { kind: string; start: number; end: number }[];
+  // Paragraphs long enough to hold a test's passage inside one text element.
+  const paragraphs = blocks.filter((b) => b.kind === "paragraph" && b.end - b.start >= 40).map((b) => ({ start: b.start, end: b.end }));
+  return { id: doc.id, versionId: v.id, text: v.text, paragraphs };
 }
