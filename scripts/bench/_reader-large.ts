@@ -58,14 +58,13 @@ async function load(browser: Browser, baseUrl: string, url: string, signIn: (p: 
       await page.evaluate(() => ((window as unknown as { __long: number[] }).__long.length = 0));
       // Each pane end to end, three viewports a frame (a fast fling), then back to the top.
       await page.evaluate(async () => {
-        const frame = () => new Promise((r) => requestAnimationFrame(r));
         for (const el of document.querySelectorAll<HTMLElement>("[data-testid=pane-scroll]")) {
           while (el.scrollTop + el.clientHeight < el.scrollHeight - 2) {
             el.scrollTop += el.clientHeight * 3;
-            await frame();
+            await new Promise((r) => requestAnimationFrame(r));
           }
           el.scrollTop = 0;
-          await frame();
+          await new Promise((r) => requestAnimationFrame(r));
         }
       });
       longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));
