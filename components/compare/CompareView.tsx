@@ -13,6 +13,7 @@ import { LinkConnectors } from "./LinkConnectors";
 import { SearchMarks } from "@/components/search/SearchMarks";
 import { SelectionSimilar } from "@/components/similar/SelectionSimilar";
 import { LinkDragLayer, useLinkDrag } from "./LinkDrag";
+import { DeferredPane } from "./DeferredPane";
 import { Pane } from "./Pane";
 import { SelectionToolbar } from "./SelectionToolbar";
 import { Sidebar } from "./Sidebar";
@@ -156,19 +157,23 @@ export function CompareView({ data, initial, user, collab }: Props) {
               const index = order.indexOf(p.document.id);
               return (
                 <div key={p.document.id} className={s.paneSlot}>
-                  <Pane
-                    index={index}
-                    count={order.length}
-                    data={p}
-                    session={session}
-                    initialOffset={initial.positions[initial.documents.indexOf(p.document.id)] ?? 0}
-                    active={index === active}
-                    onReady={register}
-                    onScroll={onScrolled}
-                    onMove={(from, to) => changeOrder(movePane(viewState(), from, to))}
-                    onClose={(i) => changeOrder(closePane(viewState(), i))}
-                    onActivate={setActive}
-                  />
+                  <DeferredPane workspaceId={data.workspace.id} data={p}>
+                    {(full) => (
+                      <Pane
+                        index={index}
+                        count={order.length}
+                        data={full}
+                        session={session}
+                        initialOffset={initial.positions[initial.documents.indexOf(p.document.id)] ?? 0}
+                        active={index === active}
+                        onReady={register}
+                        onScroll={onScrolled}
+                        onMove={(from, to) => changeOrder(movePane(viewState(), from, to))}
+                        onClose={(i) => changeOrder(closePane(viewState(), i))}
+                        onActivate={setActive}
+                      />
+                    )}
+                  </DeferredPane>
                 </div>
               );
             })}

@@ -18,15 +18,15 @@ interface Props {
 
 /** Connector lines between the visible panes for links whose both ends are painted in them. */
 export function LinkConnectors({ container, panes, links, highlight, onClick }: Props) {
-  // Re-measure when any pane's annotations change (placed, moved, deleted).
+  // Re-measure when any pane's annotations change (placed, moved, deleted) or its rendered rows do.
   const subscribe = useCallback(
     (fn: () => void) => {
-      const offs = panes.map((p) => p.store?.subscribe(fn) ?? (() => {}));
+      const offs = panes.flatMap((p) => [p.store?.subscribe(fn) ?? (() => {}), p.painter?.subscribe(fn) ?? (() => {})]);
       return () => offs.forEach((off) => off());
     },
     [panes],
   );
-  const version = useSyncExternalStore(subscribe, () => panes.map((p) => p.store?.version ?? -1).join(","), () => "");
+  const version = useSyncExternalStore(subscribe, () => panes.map((p) => `${p.store?.version ?? -1}.${p.painter?.syncs ?? 0}`).join(","), () => "");
   const connectorPanes = useMemo<ConnectorPane[]>(
     () =>
       version === ""
@@ -44,7 +44,8 @@ export function LinkConnectors({ container, panes, links, highlight, onClick }: 
       const item = pane?.store?.get(annotationId);
       if (!pane?.painter || !item || item.start === null || item.end === null) return null;
       const r = pane.painter.builder.ranges(item.start, item.end)[0];
-      if (!r) return null;
+      // Not rendered (a long text's unrendered region): the row's estimated place, off the viewport.
+      if (!r) return pane.rowRect(item.start);
       const live = document.createRange();
       live.setStart(r.startContainer, r.startOffset);
       live.setEnd(r.endContainer, r.endOffset);

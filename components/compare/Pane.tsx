@@ -1,8 +1,10 @@
 "use client";
 
-import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { DocumentReader } from "@/components/reader/DocumentReader";
+import type { ReaderNav } from "@/components/reader/reader-nav";
+import { buildRows } from "@/lib/core/reader";
 import { AnnotationStore, BROWSER_TIMING, DocumentCommands, documentUndo, uniqueUsers, type DocumentSession, type WorkspaceSession } from "@/lib/collab/client";
 import { HighlightPainter, highlightsSupported, offsetAtTop } from "@/lib/collab/client/dom";
 import { useAwareness } from "@/lib/collab/client/react";
@@ -36,17 +38,27 @@ export function Pane({ index, count, data, session, initialOffset, active, onRea
   const [painted, setPainted] = useState(false);
   const docId = data.document.id;
   const key = useMemo(() => `p-${docId}`, [docId]);
+  // Rows and text units of the version: the reader renders them, the painter maps offsets over them.
+  const model = useMemo(() => buildRows(data.version.text, data.version.blocks), [data.version]);
+  const nav = useRef<ReaderNav>(null);
+  const painterRef = useRef<HighlightPainter | null>(null);
+  // A virtualised reader rendered other rows: what is painted on them follows.
+  const onRendered = useCallback(() => painterRef.current?.sync(), []);
 
   // The painter needs the rendered text; it lives as long as the pane.
   useEffect(() => {
     const article = scroller.current?.querySelector<HTMLElement>("[data-testid=reader-text]");
     if (!article || !highlightsSupported()) return;
-    const p = new HighlightPainter(article, key);
+    const p = new HighlightPainter(article, key, model.units);
+    painterRef.current = p;
     p.preview(data.preview.colours, data.preview.spans);
     // First highlights: the server's snapshot, painted right after hydration (read by scripts/bench/reader.ts).
     requestAnimationFrame(() => performance.mark("synoptic:painted", { detail: docId }));
     setPainter(p);
-    return () => p.destroy();
+    return () => {
+      painterRef.current = null;
+      p.destroy();
+    };
     // The snapshot is read once, at mount; the live doc takes over from it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
@@ -104,21 +116,25 @@ export function Pane({ index, count, data, session, initialOffset, active, onRea
       store,
       undo,
       scrollTo(at, how) {
-        const target = painter?.builder.elementAt(at) ?? article.querySelector<HTMLElement>("[data-start]");
-        if (!target) return;
-        let top = target.getBoundingClientRect().top;
-        if (how === "center" && painter) {
-          const r = painter.builder.ranges(at, at + 1)[0];
-          if (r) {
-            const live = document.createRange();
-            live.setStart(r.startContainer, r.startOffset);
-            live.setEnd(r.endContainer, r.endOffset);
-            top = live.getBoundingClientRect().top;
+        // The passage may not be rendered yet (a long text): the reader brings its row in first.
+        void (nav.current?.reveal(at) ?? Promise.resolve(null)).then((found) => {
+          const target = painter?.builder.elementAt(at) ?? found ?? article.querySelector<HTMLElement>("[data-start]");
+          if (!target) return;
+          let top = target.getBoundingClientRect().top;
+          if (how === "center" && painter) {
+            const r = painter.builder.ranges(at, at + 1)[0];
+            if (r) {
+              const live = document.createRange();
+              live.setStart(r.startContainer, r.startOffset);
+              live.setEnd(r.endContainer, r.endOffset);
+              top = live.getBoundingClientRect().top;
+            }
           }
-        }
-        const base = el.getBoundingClientRect().top;
-        el.scrollTop += top - base - (how === "center" ? el.clientHeight / 3 : 8);
+          const base = el.getBoundingClientRect().top;
+          el.scrollTop += top - base - (how === "center" ? el.clientHeight / 3 : 8);
+        });
       },
+      rowRect: (at) => nav.current?.rowRect(at) ?? null,
       topOffset() {
         return painter ? offsetAtTop(painter.builder, el.getBoundingClientRect().top + 4) : 0;
       },
@@ -133,8 +149,11 @@ export function Pane({ index, count, data, session, initialOffset, active, onRea
     if (restored.current || !painter || !scroller.current) return;
     restored.current = true;
     if (initialOffset > 0) {
-      const target = painter.builder.elementAt(initialOffset);
-      if (target) scroller.current.scrollTop += target.getBoundingClientRect().top - scroller.current.getBoundingClientRect().top - 8;
+      const box = scroller.current;
+      void (nav.current?.reveal(initialOffset) ?? Promise.resolve(null)).then(() => {
+        const target = painter.builder.elementAt(initialOffset);
+        if (target) box.scrollTop += target.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+      });
     }
   }, [painter, initialOffset]);
 
@@ -181,8 +200,8 @@ export function Pane({ index, count, data, session, initialOffset, active, onRea
       ) : (
         others > 0 && <p className={`${s.paneNotice} small`} role="status">{t("otherVersions", { count: others })}</p>
       )}
-      <div ref={scroller} className={s.paneScroll} onScroll={() => onScroll(index)} data-testid="pane-scroll">
-        <Reader version={data.version} language={data.document.language} idPrefix={`${key}-`} />
+      <div ref={scroller} className={s.paneScroll} onScroll={() => onScroll(index)} data-testid="pane-scroll" data-scroll-root="">
+        <Reader version={data.version} language={data.document.language} idPrefix={`${key}-`} scroll="pane" model={model} nav={nav} onRendered={onRendered} />
         {painter && <RemoteSelections peers={peers} painter={painter} versionId={data.version.id} scroller={scroller} />}
       </div>
     </section>

@@ -47,7 +47,12 @@ export function RemoteSelections({ peers, painter, versionId, scroller }: { peer
     place();
     const ro = new ResizeObserver(place);
     if (scroller.current) ro.observe(scroller.current);
-    return () => ro.disconnect();
+    // A long text's rows come and go as it scrolls: a tag appears with its passage.
+    const off = painter.subscribe(place);
+    return () => {
+      ro.disconnect();
+      off();
+    };
   }, [peers, painter, versionId, scroller]);
   useEffect(() => () => painter.setSelections([]), [painter]);
   return tags.map((tag) => (

@@ -14,6 +14,8 @@ export interface PaneHandle {
   undo: LocalUndo | null;
   /** Scrolls so that canonical offset `at` is near the top (or centred, for an annotation). */
   scrollTo(at: number, how: "top" | "center"): void;
+  /** Where the row holding offset `at` is (client px), rendered or not: a far end off the rendered window. */
+  rowRect(at: number): DOMRect | null;
   /** Canonical offset of the text at the top of the pane. */
   topOffset(): number;
 }

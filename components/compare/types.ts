@@ -5,7 +5,8 @@ import type { StoredPlacementRow } from "@/lib/core/compare";
 /** Plain data the server page hands to the compare view (mirrors lib/server/documents/get-compare-view). */
 export interface ComparePaneData {
   document: DocumentMetaView;
-  version: VersionView & { id: string };
+  /** `deferred`: a long text, fetched by the pane (DeferredPane) rather than sent in the page. */
+  version: VersionView & { id: string; deferred?: boolean };
   versionNumbers: Record<string, number>;
   /** Projection snapshot painted before the live doc arrives: [start, end, colour index, …]. */
   preview: { colours: string[]; spans: number[] };

@@ -37,7 +37,7 @@ export function BlockText({ segments, block, idPrefix }: { segments: Segment[]; 
     if (seg.footnoteBlock === undefined) return <span id={id} className={className}>{seg.text}</span>;
     const target = readerIds.block(idPrefix, seg.footnoteBlock);
     return (
-      <a id={id} className={className} href={`#${target}`} data-jump={target} data-footnote={seg.footnoteBlock} aria-label={t("footnoteRef", { marker: seg.marker })}>
+      <a id={id} className={className} href={`#${target}`} data-jump={target} data-jump-block={seg.footnoteBlock} data-footnote={seg.footnoteBlock} aria-label={t("footnoteRef", { marker: seg.marker })}>
         {seg.text}
       </a>
     );

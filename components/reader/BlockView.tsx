@@ -11,6 +11,8 @@ export interface BlockViewProps {
   idPrefix: string;
   /** For a footnote: the markers that cite it. */
   citedBy?: MarkerRef[] | undefined;
+  /** A piece (after the first) of a block cut for the virtualised reader: the block's id stays on piece 0. */
+  piece?: number;
   /** For a machine-read block: show the OCR badge (once per page is enough; default true). */
   ocrBadge?: boolean;
 }
@@ -37,11 +39,11 @@ export function BlockView(props: BlockViewProps) {
   );
 }
 
-function BlockBody({ text, block, index, idPrefix, citedBy }: BlockViewProps) {
+function BlockBody({ text, block, index, idPrefix, citedBy, piece }: BlockViewProps) {
   const t = useTranslations("reader");
-  const id = readerIds.block(idPrefix, index);
+  const id = piece ? undefined : readerIds.block(idPrefix, index);
   const content = <BlockText segments={segmentBlock(text, block)} block={index} idPrefix={idPrefix} />;
-  const data = { "data-start": block.start, "data-end": block.end, "data-block": index, "data-kind": block.kind };
+  const data = { "data-start": block.start, "data-end": block.end, "data-block": index, "data-kind": block.kind, ...(piece ? { "data-piece": piece } : {}) };
   switch (block.kind) {
     case "heading": {
       const H = `h${headingRank(block.level)}` as const;
@@ -59,6 +61,7 @@ function BlockBody({ text, block, index, idPrefix, citedBy }: BlockViewProps) {
               className={s.back}
               href={`#${readerIds.marker(idPrefix, m.block, m.ref)}`}
               data-jump={readerIds.marker(idPrefix, m.block, m.ref)}
+              data-jump-block={m.block}
               aria-label={t("footnoteBackTo", { marker: m.marker })}
               title={t("footnoteBack")}
             >

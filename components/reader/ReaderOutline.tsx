@@ -41,6 +41,7 @@ function Entries({ nodes, idPrefix, active }: Props) {
           <a
             href={`#${readerIds.block(idPrefix, n.block)}`}
             data-jump={readerIds.block(idPrefix, n.block)}
+            data-jump-block={n.block}
             aria-current={active === n.block ? "location" : undefined}
           >
             {n.title}

@@ -9,6 +9,9 @@
  *   another client (median of SAMPLES, measured in the page around the Yjs observer's work).
  *   Baseline: repainting a whole pane of 2,000 annotations, the simplest way to stay in step.
  *
+ * - The long-document figures (`reader_large_*`, issue 19): see ./_reader-large.ts.
+ *   `BENCH_READER=large` runs only those, `BENCH_READER=small` only the ones above.
+ *
  * Starts its own database, collab server and `next start`, and stops them all.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -19,6 +22,7 @@ import type { Browser, Page } from "playwright-core";
 import type { BenchResult } from "../bench";
 import { quantile, round2 } from "./_collab-world";
 import { waitHttp } from "./_http";
+import { LARGE_CHARS, largeFigures } from "./_reader-large";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const PANES = 4;
@@ -141,47 +145,63 @@ export async function run(): Promise<BenchResult[]> {
     };
     const compareUrl = `/w/${DEMO_WORKSPACE.slug}/compare?d=${docs.map((d) => d.id).join(",")}`;
 
-    // Warm-up (server caches, JIT), then the baseline: no annotations yet.
-    await firstHighlights(browser, baseUrl, compareUrl, signIn);
-    const baseline: { first: number; live: number }[] = [];
-    for (let i = 0; i < RUNS; i++) baseline.push(await firstHighlights(browser, baseUrl, compareUrl, signIn));
-
     // 2,000 annotations per paper, through a real client, as people would have made them.
     const { openCollabDoc } = await import("../../lib/collab/client/connect");
     const { mintConnectionToken } = await import("../../lib/collab/auth/token");
     const { annotationsDocName, buildAnchor, createAnnotation } = await import("../../lib/collab/model");
     const token = () => mintConnectionToken({ userId: owner.id, kind: "browser", sessionVersion: 0, secret });
-    const writers = [];
-    for (const d of docs) {
-      const version = d.versions[0]!;
-      const h = openCollabDoc({ url: `ws://127.0.0.1:${collabPort}`, name: annotationsDocName(ws.id, d.id), token, origin: baseUrl });
-      handles.push(h);
-      await h.ready;
-      const text = version.text;
-      for (let batch = 0; batch < PER_DOC / 500; batch++) {
-        h.doc.transact(() => {
-          for (let i = batch * 500; i < (batch + 1) * 500; i++) {
-            // Spread over the text, 4–60 code units long, some overlapping their neighbours.
-            let start = Math.floor(((i * 7919) % PER_DOC) * (text.length / PER_DOC));
-            let end = Math.min(text.length, start + 4 + ((i * 31) % 57));
-            if (/[\udc00-\udfff]/.test(text[start] ?? "")) start++;
-            if (/[\udc00-\udfff]/.test(text[end] ?? "")) end++;
-            if (end <= start) continue;
-            createAnnotation(h.doc, { anchor: buildAnchor(text, version.id, start, end), colour: COLOURS[i % COLOURS.length]! }, owner, new Date());
-          }
-        });
+    const annotate = async (list: { id: string; versionId: string; text: string }[]) => {
+      const out = [];
+      for (const d of list) {
+        const h = openCollabDoc({ url: `ws://127.0.0.1:${collabPort}`, name: annotationsDocName(ws.id, d.id), token, origin: baseUrl });
+        handles.push(h);
+        await h.ready;
+        const text = d.text;
+        for (let batch = 0; batch < PER_DOC / 500; batch++) {
+          h.doc.transact(() => {
+            for (let i = batch * 500; i < (batch + 1) * 500; i++) {
+              // Spread over the text, 4–60 code units long, some overlapping their neighbours.
+              let start = Math.floor(((i * 7919) % PER_DOC) * (text.length / PER_DOC));
+              let end = Math.min(text.length, start + 4 + ((i * 31) % 57));
+              if (/[\udc00-\udfff]/.test(text[start] ?? "")) start++;
+              if (/[\udc00-\udfff]/.test(text[end] ?? "")) end++;
+              if (end <= start) continue;
+              createAnnotation(h.doc, { anchor: buildAnchor(text, d.versionId, start, end), colour: COLOURS[i % COLOURS.length]! }, owner, new Date());
+            }
+          });
+        }
+        out.push({ h, text, versionId: d.versionId });
+        const deadline = Date.now() + 60_000;
+        while (!h.settled() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       }
-      writers.push({ h, text, versionId: version.id });
-      const deadline = Date.now() + 60_000;
-      while (!h.settled() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      return out;
+    };
+
+    const results: BenchResult[] = [];
+    if (process.env.BENCH_READER !== "large") results.push(...(await smallFigures()));
+    if (process.env.BENCH_READER !== "small") {
+      const { createLongDocument } = await import("../../tests/support/long-document");
+      const long = [];
+      for (let i = 0; i < PANES; i++) long.push(await createLongDocument(ws.id, owner.id, LARGE_CHARS, `長文書 ${i + 1}`));
+      await annotate(long);
+      // The projection the page's snapshot is read from is written by the collab server's store debounce.
+      await new Promise((r) => setTimeout(r, 3_000));
+      results.push(...(await largeFigures(browser, baseUrl, `/w/${DEMO_WORKSPACE.slug}/compare?d=${long.map((d) => d.id).join(",")}`, signIn, long.map((d) => d.text))));
     }
+    return results;
 
-    await firstHighlights(browser, baseUrl, compareUrl, signIn);
+    async function smallFigures(): Promise<BenchResult[]> {
+    // Warm-up (server caches, JIT), then the baseline: no annotations yet.
+    await firstHighlights(browser!, baseUrl, compareUrl, signIn);
+    const baseline: { first: number; live: number }[] = [];
+    for (let i = 0; i < RUNS; i++) baseline.push(await firstHighlights(browser!, baseUrl, compareUrl, signIn));
+    const writers = await annotate(docs.map((d) => ({ id: d.id, versionId: d.versions[0]!.id, text: d.versions[0]!.text })));
+
+    await firstHighlights(browser!, baseUrl, compareUrl, signIn);
     const values: { first: number; live: number }[] = [];
-    for (let i = 0; i < RUNS; i++) values.push(await firstHighlights(browser, baseUrl, compareUrl, signIn));
-
+    for (let i = 0; i < RUNS; i++) values.push(await firstHighlights(browser!, baseUrl, compareUrl, signIn));
     // Remote paint: the page watches; another client adds annotations one by one.
-    const context = await browser.newContext({ baseURL: baseUrl, locale: "ja-JP", viewport: { width: 1600, height: 1000 } });
+    const context = await browser!.newContext({ baseURL: baseUrl, locale: "ja-JP", viewport: { width: 1600, height: 1000 } });
     const page = await context.newPage();
     await signIn(page);
     await page.goto(compareUrl);
@@ -208,6 +228,7 @@ export async function run(): Promise<BenchResult[]> {
       { metric: "reader_live_highlights_ms", value: round2(live), unit: "ms", target: 1000, baseline: round2(liveBase), ratio: round2(live / liveBase) },
       { metric: "reader_remote_paint_ms", value: round2(paint), unit: "ms", target: 16, baseline: round2(fullPaint), ratio: round2(paint / Math.max(fullPaint, 0.01)) },
     ];
+    }
   } finally {
     for (const h of handles) h.destroy();
     await browser?.close();

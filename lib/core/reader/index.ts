@@ -9,3 +9,4 @@ export { toCanonical, toRendered, segmentToCanonical, canonicalToSegment, blockI
 export { buildOutline, headingRank, type OutlineNode } from "./build-outline";
 export { layoutBlocks, pageBreaks, type LayoutItem } from "./layout-blocks";
 export { footnoteBacklinks, readerIds, type MarkerRef } from "./footnote-links";
+export { buildRows, isLongText, splitBlock, rowOfOffset, firstUnitEndingAfter, estimateRowHeight, unitKey, PIECE_STRIDE, PIECE_CHARS, type RowModel, type VirtualRow, type TextUnit, type TextMetrics } from "./virtual-rows";

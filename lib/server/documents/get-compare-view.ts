@@ -3,7 +3,7 @@ import { defineOperation } from "../ops/define";
 import { prisma } from "../db/client";
 import { workspaceRef } from "../workspaces/schemas";
 import { idSchema } from "../../core/validation";
-import { sanitiseBlocks, type DocumentMetaView, type VersionView } from "../../core/reader";
+import { isLongText, sanitiseBlocks, type DocumentMetaView, type VersionView } from "../../core/reader";
 import { MAX_PANES } from "../../core/compare/view-state";
 import type { Role } from "../../core/roles";
 import type { PlacementStatus, StoredPlacementRow } from "../../core/compare";
@@ -12,8 +12,12 @@ export const getCompareViewInput = workspaceRef.and(z.object({ documentIds: z.ar
 
 export interface ComparePaneView {
   document: DocumentMetaView;
-  /** The latest version, with its database id: annotation anchors name it. */
-  version: VersionView & { id: string };
+  /**
+   * The latest version, with its database id: annotation anchors name it. A long text is
+   * `deferred`: text and blocks come empty and the pane fetches them once from the version's
+   * immutable, cacheable URL (docs/long-documents.md), rather than in the page's payload.
+   */
+  version: VersionView & { id: string; deferred?: boolean };
   /** Every version's id → number, so an anchor made on another version can say which. */
   versionNumbers: Record<string, number>;
   /**
@@ -78,9 +82,12 @@ async function loadPane(documentId: string): Promise<ComparePaneView | null> {
   });
   const latest = doc?.versions[doc.versions.length - 1];
   if (!doc || !latest) return null;
+  const head = await prisma.documentVersion.findUnique({ where: { id: latest.id }, select: { charCount: true } });
+  if (!head) return null;
+  const deferred = isLongText(head.charCount, 0);
   const v = await prisma.documentVersion.findUnique({
     where: { id: latest.id },
-    select: { id: true, number: true, createdAt: true, charCount: true, text: true, blocks: true, warnings: true, sourceName: true, sourceType: true },
+    select: { id: true, number: true, createdAt: true, charCount: true, text: !deferred, blocks: !deferred, warnings: true, sourceName: true, sourceType: true },
   });
   if (!v) return null;
   const [own, stored] = await Promise.all([
@@ -106,8 +113,9 @@ async function loadPane(documentId: string): Promise<ComparePaneView | null> {
       number: v.number,
       createdAt: v.createdAt.toISOString(),
       charCount: v.charCount,
-      text: v.text,
-      blocks: sanitiseBlocks(v.blocks, v.text.length),
+      text: v.text ?? "",
+      blocks: v.text ? sanitiseBlocks(v.blocks, v.text.length) : [],
+      ...(deferred ? { deferred: true } : {}),
       sourceName: v.sourceName,
       sourceType: v.sourceType,
       warnings: Array.isArray(v.warnings) ? v.warnings.filter((w): w is string => typeof w === "string") : [],

@@ -5,6 +5,8 @@
  * canonical offset. Points outside any text element (a page marker, a label, the gap between
  * blocks) snap to the nearest text in the direction that keeps the selection inside the text.
  */
+import { unitKey } from "@/lib/core/reader";
+
 const TEXT_EL = "[data-start][data-block]";
 
 /** The canonical offset of DOM point (node, offset) inside `root`, or null when `root` has no text. */
@@ -40,26 +42,56 @@ interface NodeIndex {
   starts: number[];
 }
 
+/** A text element's unit key (lib/core/reader/virtual-rows): its block, and its piece when the block was cut. */
+export function unitKeyOf(el: HTMLElement): number {
+  return unitKey(Number(el.dataset.block), Number(el.dataset.piece ?? 0));
+}
+
 /**
- * Canonical spans → StaticRanges, one per block element the span crosses (so chrome between
- * blocks, such as page markers and labels, is never painted). Text nodes of a block are indexed
- * once, lazily: the reader's text never re-renders, so the index stays valid.
+ * Canonical spans → StaticRanges, one per text element the span crosses (so chrome between
+ * blocks, such as page markers and labels, is never painted). The builder knows every text
+ * unit of the version (`units`, rendered or not) and the elements of those rendered now;
+ * `sync()` follows a virtualised reader as rows mount and unmount. Text nodes of a unit are
+ * indexed once per element, lazily: a rendered unit's text never re-renders.
  */
 export class RangeBuilder {
   private readonly elements = new Map<number, HTMLElement>();
   private readonly bounds: { block: number; start: number; end: number }[] = [];
   private readonly index = new Map<number, NodeIndex>();
 
-  constructor(root: HTMLElement) {
-    for (const el of root.querySelectorAll<HTMLElement>(TEXT_EL)) {
-      const block = Number(el.dataset.block);
-      this.elements.set(block, el);
-      this.bounds.push({ block, start: Number(el.dataset.start), end: Number(el.dataset.end) });
-    }
+  /** `units` default to the text elements rendered now (a reader that renders everything). */
+  constructor(
+    private readonly root: HTMLElement,
+    units?: readonly { key: number; start: number; end: number }[],
+  ) {
+    for (const el of root.querySelectorAll<HTMLElement>(TEXT_EL)) this.elements.set(unitKeyOf(el), el);
+    if (units) for (const u of units) this.bounds.push({ block: u.key, start: u.start, end: u.end });
+    else for (const [key, el] of this.elements) this.bounds.push({ block: key, start: Number(el.dataset.start), end: Number(el.dataset.end) });
     this.bounds.sort((a, b) => a.start - b.start);
   }
 
-  /** Block indexes whose text intersects [start, end). */
+  /** Re-reads which text elements are rendered; returns the unit keys that appeared, went or were replaced. */
+  sync(): number[] {
+    const seen = new Map<number, HTMLElement>();
+    for (const el of this.root.querySelectorAll<HTMLElement>(TEXT_EL)) seen.set(unitKeyOf(el), el);
+    const changed: number[] = [];
+    for (const [key, el] of this.elements) if (seen.get(key) !== el) changed.push(key);
+    for (const key of seen.keys()) if (!this.elements.has(key)) changed.push(key);
+    for (const key of changed) {
+      this.index.delete(key);
+      const el = seen.get(key);
+      if (el) this.elements.set(key, el);
+      else this.elements.delete(key);
+    }
+    return changed;
+  }
+
+  /** Whether a unit's text element is rendered. */
+  rendered(key: number): boolean {
+    return this.elements.has(key);
+  }
+
+  /** Unit keys (a block's, or a piece's) whose text intersects [start, end). */
   blocksOf(start: number, end: number): number[] {
     const out: number[] = [];
     for (let i = this.firstEndingAfter(start); i < this.bounds.length && this.bounds[i]!.start < end; i++) out.push(this.bounds[i]!.block);
@@ -80,17 +112,17 @@ export class RangeBuilder {
     return out;
   }
 
-  /** Blocks with text elements, in text order. */
+  /** All units, in text order. */
   blockList(): readonly { block: number; start: number; end: number }[] {
     return this.bounds;
   }
 
-  /** The element of a block (to scroll to). */
+  /** The element of a unit, when rendered. */
   element(block: number): HTMLElement | undefined {
     return this.elements.get(block);
   }
 
-  /** The first block element at or after canonical offset `at`. */
+  /** The first rendered unit element at or after canonical offset `at`, when that unit is rendered. */
   elementAt(at: number): HTMLElement | undefined {
     const b = this.bounds[this.firstEndingAfter(at)];
     return b ? this.elements.get(b.block) : undefined;
@@ -144,7 +176,8 @@ export class RangeBuilder {
 
 /** The canonical offset of the first block whose text is visible below `top` (client px) in `builder`'s pane. */
 export function offsetAtTop(builder: RangeBuilder, top: number): number {
-  const list = builder.blockList();
+  // Only rendered units can be measured; the top of the viewport is always among them.
+  const list = builder.blockList().filter((b) => builder.rendered(b.block));
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {

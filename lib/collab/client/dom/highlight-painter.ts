@@ -41,14 +41,24 @@ export class HighlightPainter {
   private readonly focus: Highlight;
   private readonly selections = new Map<string, Highlight>();
   private readonly previews: Highlight[] = [];
+  /** The snapshot's spans (start, end, layer) by the unit they cross, and the ranges painted for each unit. */
+  private readonly previewSpans = new Map<number, number[]>();
+  private readonly previewRanges = new Map<number, [Highlight, StaticRange][]>();
+  private focusSpan: { start: number; end: number } | null = null;
+  private selectionList: { colour: string; start: number; end: number }[] = [];
+  private readonly listeners = new Set<(changed: number[]) => void>();
+  /** How many `sync()` calls changed something: a version for `useSyncExternalStore`. */
+  syncs = 0;
   private readonly style: HTMLStyleElement;
   private readonly names: string[] = [];
 
+  /** `units`: every text unit of the version when the reader is virtualised (see RangeBuilder). */
   constructor(
     root: HTMLElement,
     private readonly key: string,
+    units?: readonly { key: number; start: number; end: number }[],
   ) {
-    this.builder = new RangeBuilder(root);
+    this.builder = new RangeBuilder(root, units);
     this.style = document.createElement("style");
     this.style.dataset.painter = key;
     document.head.append(this.style);
@@ -65,6 +75,42 @@ export class HighlightPainter {
     const touched = new Set<number>();
     this.paintOne(id, spec, touched);
     this.refreshOverlap(touched);
+  }
+
+  /**
+   * Follows the reader's rendered rows: everything painted on a unit that appeared, went or was
+   * re-rendered gets fresh ranges (annotations, the snapshot, focus, remote selections); the
+   * rest of the pane is left alone. Listeners (search marks, name tags, connectors) hear which.
+   */
+  sync(): void {
+    const changed = this.builder.sync();
+    if (!changed.length) return;
+    const units = new Set(changed);
+    const touched = new Set<number>(changed);
+    const ids = new Set<string>();
+    for (const u of changed) for (const id of this.byBlock.get(u) ?? []) ids.add(id);
+    for (const id of ids) {
+      const { colour, start, end, second } = this.painted.get(id)!;
+      this.paintOne(id, { colour, start, end, second }, touched);
+    }
+    this.refreshOverlap(touched);
+    for (const u of changed) {
+      for (const [hl, r] of this.previewRanges.get(u) ?? []) hl.delete(r);
+      this.previewRanges.delete(u);
+      const spans = this.previewSpans.get(u);
+      if (spans) this.paintPreview(u, spans);
+    }
+    const crosses = (sp: { start: number; end: number }) => this.builder.blocksOf(sp.start, sp.end).some((u) => units.has(u));
+    if (this.focusSpan && crosses(this.focusSpan)) this.setFocus(this.focusSpan);
+    if (this.selectionList.some(crosses)) this.setSelections(this.selectionList);
+    this.syncs++;
+    for (const fn of this.listeners) fn(changed);
+  }
+
+  /** Called after each `sync()` that changed something, with the unit keys that did. */
+  subscribe(fn: (changed: number[]) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
   }
 
   /** Replaces one annotation's ranges in its layers; the caller refreshes overlaps of `touched` once. */
@@ -112,13 +158,33 @@ export class HighlightPainter {
     const layers = colours.map((c, i) => this.layer(`${this.key}-pv${i}`, 1, `background-color: rgb(${rgbTriplet(c)} / 0.32);`));
     this.previews.push(...layers);
     for (let i = 0; i + 2 < spans.length; i += 3) {
-      const hl = layers[spans[i + 2]!];
-      if (hl) for (const r of this.builder.ranges(spans[i]!, spans[i + 1]!)) hl.add(r);
+      for (const u of this.builder.blocksOf(spans[i]!, spans[i + 1]!)) {
+        let list = this.previewSpans.get(u);
+        if (!list) this.previewSpans.set(u, (list = []));
+        list.push(spans[i]!, spans[i + 1]!, spans[i + 2]!);
+      }
     }
+    for (const [u, list] of this.previewSpans) if (this.builder.rendered(u)) this.paintPreview(u, list);
+  }
+
+  private paintPreview(unit: number, spans: number[]): void {
+    const out: [Highlight, StaticRange][] = [];
+    for (let i = 0; i + 2 < spans.length; i += 3) {
+      const hl = this.previews[spans[i + 2]!];
+      if (!hl) continue;
+      for (const r of this.builder.ranges(spans[i]!, spans[i + 1]!)) {
+        if (!this.inBlock(r, unit)) continue;
+        hl.add(r);
+        out.push([hl, r]);
+      }
+    }
+    this.previewRanges.set(unit, out);
   }
 
   clearPreview(): void {
     for (const hl of this.previews) hl.clear();
+    this.previewSpans.clear();
+    this.previewRanges.clear();
   }
 
   /** The annotations under canonical offset `at`, innermost first. */
@@ -143,12 +209,14 @@ export class HighlightPainter {
   }
 
   setFocus(span: { start: number; end: number } | null): void {
+    this.focusSpan = span;
     this.focus.clear();
     if (span) for (const r of this.builder.ranges(span.start, span.end)) this.focus.add(r);
   }
 
   /** Replaces the remote selections: one layer per colour. */
   setSelections(list: { colour: string; start: number; end: number }[]): void {
+    this.selectionList = list;
     for (const hl of this.selections.values()) hl.clear();
     for (const s of list) {
       const hex = s.colour.slice(1).toLowerCase();

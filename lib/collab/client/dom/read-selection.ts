@@ -3,7 +3,7 @@
  * and checked by the pure core), or why it cannot be annotated.
  */
 import { checkSelection, type SelectionProblem } from "@/lib/core/compare";
-import { pointToCanonical } from "./dom-offsets";
+import { pointToCanonical, unitKeyOf } from "./dom-offsets";
 import type { HighlightPainter } from "./highlight-painter";
 
 /** What selection reading needs of a pane: its rendered text and the text's canonical string. */
@@ -59,7 +59,7 @@ export function annotationsAtPoint(pane: { article: HTMLElement; painter: Highli
   if (!host) return [];
   const at = pointToCanonical(pane.article, node, offset, "start");
   if (at === null) return [];
-  const block = Number(host.dataset.block);
+  const block = unitKeyOf(host);
   // The caret lands between characters: try the character after it, then the one before.
   for (const probe of [at, at - 1]) {
     const hits = pane.painter.idsAt(probe, block).filter((id) => pane.painter!.covers(id, x, y));
