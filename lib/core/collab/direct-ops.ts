@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Action } from "../permissions";
-import { actorSchema, anchorSchema, ANNOTATION_STATUSES, colourSchema, COLLAB_LIMITS, entryIdSchema } from "./entries";
+import { actorSchema, anchorSchema, ANNOTATION_STATUSES, colourSchema, COLLAB_LIMITS, entryIdSchema, positionSchema } from "./entries";
 import { LINK_NOTE_MAX, linkEndpointSchema } from "../argument/link-schema";
 import { normaliseRelation } from "../argument/relations";
 import type { CollabDocKind } from "./doc-names";
@@ -61,6 +61,13 @@ export const directOperationSchema = z.discriminatedUnion("op", [
       label: z.string().max(LINK_NOTE_MAX).optional(),
     }),
   }),
+  /** A free claim or question on the argument map, at a position (imports of REFI-QDA graphs). */
+  z.object({
+    op: z.literal("addMapNode"),
+    input: z.object({ id: entryIdSchema.optional(), kind: z.enum(["claim", "question"]), text: z.string().max(COLLAB_LIMITS.labelMax * 2), position: positionSchema }),
+  }),
+  /** Places an annotation on the argument map at a position (idempotent, see placeAnnotation). */
+  z.object({ op: z.literal("placeAnnotation"), annotationId: entryIdSchema, position: positionSchema }),
 ]);
 export type DirectOperation = z.infer<typeof directOperationSchema>;
 
@@ -97,4 +104,6 @@ export const DIRECT_OPERATION_RULES: Record<DirectOperation["op"], { kind: Colla
   mergeThemes: { kind: "meta", action: "theme.manage" },
   retagAnnotations: { kind: "annotations", action: "annotation.edit" },
   addLink: { kind: "meta", action: "link.manage" },
+  addMapNode: { kind: "meta", action: "link.manage" },
+  placeAnnotation: { kind: "meta", action: "link.manage" },
 };

@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import type { CollabActor, DirectOperation } from "../../../core/collab";
 import { normaliseRelation, type EndpointCatalog } from "../../../core/argument";
 import { AppError } from "../../../core/errors";
-import { addReply, createLink, createAnnotation, deleteAnnotation, getAnnotation, mergeThemes, retagAnnotations, setStatus, updateAnnotation, upsertTheme } from "../../model";
+import { addFreeNode, addReply, createLink, placeAnnotation, createAnnotation, deleteAnnotation, getAnnotation, mergeThemes, retagAnnotations, setStatus, updateAnnotation, upsertTheme } from "../../model";
 
 /** Applies one operation with the client library; returns the id it created or touched. */
 export function applyOperation(doc: Y.Doc, op: DirectOperation, actor: CollabActor, now: Date): string {
@@ -32,6 +32,10 @@ export function applyOperation(doc: Y.Doc, op: DirectOperation, actor: CollabAct
       const text = note ?? label;
       return createLink(doc, { ...(id ? { id } : {}), from, to, relation, ...(text !== undefined ? { note: text } : {}) }, DIRECT_CATALOG, actor, now).id;
     }
+    case "addMapNode":
+      return addFreeNode(doc, op.input, actor, now).id;
+    case "placeAnnotation":
+      return placeAnnotation(doc, op.annotationId, op.position, actor, now).id;
     case "mergeThemes":
       return mergeThemes(doc, op.sourceId, op.targetId, now).id;
     case "retagAnnotations":
