@@ -3,8 +3,10 @@
  * end-of-archive record before anything is inflated, declared sizes summed against the budget,
  * and every entry inflated as a stream stopped at the real byte count (a lying zip bomb stops
  * there). Names that climb out of the archive (`..`, absolute, drive letters, backslashes) are
- * refused outright: nothing of the archive is written to disk, but a name is also a key the
- * import resolves `internal://` paths against, and a hostile one is never a source we want.
+ * refused: nothing of the archive is written to disk, but a name is also a key the import
+ * resolves `internal://` paths against, and a hostile one is never a source we want. `..` and
+ * absolute names refuse the whole archive (yauzl's own check); other unsafe names (drive
+ * letters, NUL) are skipped and listed in the report.
  */
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { AppError } from "../../core/errors";
@@ -18,7 +20,7 @@ export const QDPX_LIMITS = {
 } as const;
 
 const corrupt = (cause?: unknown) => new AppError("unsupported_media", "qdpx_corrupt", { cause });
-const bomb = () => new AppError("too_large", "import_zip_bomb", { details: { limit: QDPX_LIMITS.maxUncompressedBytes } });
+const bomb = (limit: number) => new AppError("too_large", "import_zip_bomb", { details: { limit } });
 
 /** True for a name that stays inside the archive's root. */
 export function isSafeEntryName(name: string): boolean {
@@ -34,7 +36,7 @@ function open(bytes: Uint8Array): Promise<ZipFile> {
   });
 }
 
-function inflate(zip: ZipFile, entry: Entry, budget: { left: number }): Promise<Uint8Array> {
+function inflate(zip: ZipFile, entry: Entry, budget: { left: number; limit: number }): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err || !stream) return reject(corrupt(err));
@@ -43,12 +45,12 @@ function inflate(zip: ZipFile, entry: Entry, budget: { left: number }): Promise<
         budget.left -= chunk.length;
         if (budget.left < 0) {
           stream.destroy();
-          reject(bomb());
+          reject(bomb(budget.limit));
           return;
         }
         chunks.push(chunk);
       });
-      stream.on("error", (e: Error) => reject(/too many bytes/i.test(e.message) ? bomb() : corrupt(e)));
+      stream.on("error", (e: Error) => reject(/too many bytes/i.test(e.message) ? bomb(budget.limit) : corrupt(e)));
       stream.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
     });
   });
@@ -62,12 +64,12 @@ export interface QdpxEntries {
   refused: string[];
 }
 
-export async function readQdpxZip(bytes: Uint8Array): Promise<QdpxEntries> {
-  if (bytes.length > QDPX_LIMITS.maxBytes) throw new AppError("too_large", "import_too_large", { details: { limit: QDPX_LIMITS.maxBytes } });
+export async function readQdpxZip(bytes: Uint8Array, limits: { readonly [K in keyof typeof QDPX_LIMITS]: number } = QDPX_LIMITS): Promise<QdpxEntries> {
+  if (bytes.length > limits.maxBytes) throw new AppError("too_large", "import_too_large", { details: { limit: limits.maxBytes } });
   const zip = await open(bytes);
   try {
-    if (zip.entryCount > QDPX_LIMITS.maxEntries) throw new AppError("too_large", "import_too_complex_entries", { details: { entries: zip.entryCount, limit: QDPX_LIMITS.maxEntries } });
-    const budget = { left: QDPX_LIMITS.maxUncompressedBytes };
+    if (zip.entryCount > limits.maxEntries) throw new AppError("too_large", "import_too_complex_entries", { details: { entries: zip.entryCount, limit: limits.maxEntries } });
+    const budget = { left: limits.maxUncompressedBytes, limit: limits.maxUncompressedBytes };
     let declared = 0;
     let project: Uint8Array | null = null;
     const sources = new Map<string, Uint8Array>();
@@ -76,7 +78,8 @@ export async function readQdpxZip(bytes: Uint8Array): Promise<QdpxEntries> {
       const entry = await new Promise<Entry | null>((resolve, reject) => {
         zip.once("entry", resolve);
         zip.once("end", () => resolve(null));
-        zip.once("error", (e: Error) => reject(corrupt(e)));
+        // yauzl refuses `..` and absolute names itself: the whole archive is then refused, by name.
+        zip.once("error", (e: Error) => reject(/(invalid relative path|absolute path)/i.test(e.message) ? new AppError("invalid_input", "qdpx_unsafe_path", { cause: e, details: { name: e.message.replace(/^[^:]*:\s*/, "").slice(0, 200) } }) : corrupt(e)));
         zip.readEntry();
       });
       zip.removeAllListeners("entry").removeAllListeners("end").removeAllListeners("error");
@@ -90,7 +93,7 @@ export async function readQdpxZip(bytes: Uint8Array): Promise<QdpxEntries> {
       const isProject = name === "project.qde";
       if (!isProject && !name.startsWith("Sources/")) continue;
       declared += entry.uncompressedSize;
-      if (declared > QDPX_LIMITS.maxUncompressedBytes) throw bomb();
+      if (declared > limits.maxUncompressedBytes) throw bomb(limits.maxUncompressedBytes);
       const data = await inflate(zip, entry, budget);
       if (isProject) project = data;
       else sources.set(name, data);

@@ -29,7 +29,7 @@ export interface SchemaCheck {
 /** Runs xmllint over `xml`; resolves `null` when xmllint cannot run here (not installed). */
 export function xmllint(xml: Uint8Array | string, xsdPath: string): Promise<SchemaCheck | null> {
   return new Promise((done) => {
-    const child = spawn("xmllint", ["--noout", "--nonet", "--schema", xsdPath, "-"], { stdio: ["pipe", "ignore", "pipe"], timeout: TIMEOUT_MS });
+    const child = spawn("xmllint", ["--noout", "--nonet", "--huge", "--schema", xsdPath, "-"], { stdio: ["pipe", "ignore", "pipe"], timeout: TIMEOUT_MS });
     const errors: string[] = [];
     let tail = "";
     let settled = false;
