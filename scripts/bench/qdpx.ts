@@ -47,18 +47,11 @@ export async function run(): Promise<BenchResult[]> {
 
     const target = await makeWorld();
     const t2 = performance.now();
-    const report = await importQdpx({ workspaceId: target.workspace.id, bytes: file.bytes, actor: target.members.owner, now: new Date() });
-    if (process.env.BENCH_DEBUG) process.stderr.write(JSON.stringify({ notPlaced: report.notPlaced.slice(0, 5), n: report.notPlaced.length }) + "\n");
+    await importQdpx({ workspaceId: target.workspace.id, bytes: file.bytes, actor: target.members.owner, now: new Date() });
     const importMs = performance.now() - t2;
 
     const before = await fingerprint(workspaceId);
     const after = await fingerprint(target.workspace.id);
-    if (process.env.BENCH_DEBUG) {
-      const got = new Set(after.annotations.map((a) => JSON.stringify(a)));
-      process.stderr.write(before.annotations.filter((a) => !got.has(JSON.stringify(a))).slice(0, 3).map((a) => JSON.stringify(a)).join("\n") + "\n");
-      const want = new Set(before.annotations.map((a) => JSON.stringify(a)));
-      process.stderr.write(after.annotations.filter((a) => !want.has(JSON.stringify(a))).slice(0, 3).map((a) => JSON.stringify(a)).join("\n") + "\n");
-    }
     const lost = missing(before.annotations.map((a) => JSON.stringify(a)), after.annotations.map((a) => JSON.stringify(a))) + missing(before.links, after.links);
     const result = (metric: string, value: number, unit: string, targetValue: number, baseline: number): BenchResult => ({ metric, value: round(value), unit, target: targetValue, baseline: round(baseline), ratio: round(value / Math.max(baseline, 1e-6)) });
     return [
