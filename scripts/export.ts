@@ -1,7 +1,7 @@
 /**
  * Export a workspace's annotated excerpts to a file.
  *
- *   npm run export -- --workspace SLUG --format docx|pdf|md|csv|html|jsonld -o FILE
+ *   npm run export -- --workspace SLUG --format docx|pdf|md|csv|html|jsonld|qdpx|qdc -o FILE
  *       [--document ID|TITLE]... [--theme ID|NAME]... [--author ID|NAME]...
  *       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--status open|resolved] [--linked|--unlinked]
  *       [--group-by document|theme|node|none] [--order position|created|author]
@@ -18,7 +18,7 @@ import { resolveDatabase } from "../lib/server/db/resolve";
 import { applyMigrations } from "../lib/server/db/migrate";
 import { exportOptionsSchema, type ExportOptions } from "../lib/core/export";
 
-const USAGE = "usage: npm run export -- --workspace SLUG --format docx|pdf|md|csv|html|jsonld [filters] -o FILE";
+const USAGE = "usage: npm run export -- --workspace SLUG --format docx|pdf|md|csv|html|jsonld|qdpx|qdc [filters] -o FILE";
 
 interface Args {
   workspace: string;

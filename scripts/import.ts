@@ -7,12 +7,18 @@
  * prints one JSON object per file per line: {file,title,text,blocks,dropped,warnings,report}
  * (`report`: the import report the upload shows, lib/core/text/build-report.ts).
  * Without --dry-run the files go to `importFiles` (lib/server/import/import-files).
+ *
+ *   npm run import -- PROJECT.qdpx|CODEBOOK.qdc --workspace SLUG [--json]
+ *
+ * REFI-QDA projects and codebooks (docs/qdpx.md) go to `importQdaFiles`: the import report
+ * (what came in, what was mapped, what Synoptic cannot show) is printed, as JSON with --json.
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { closeExtractPool, extractInWorker } from "../lib/server/import/extract-pool";
 import { resolveDatabase } from "../lib/server/db/resolve";
 import { applyMigrations } from "../lib/server/db/migrate";
+import { ensureSecrets } from "./start/secrets";
 
 interface Args {
   files: string[];
@@ -21,7 +27,7 @@ interface Args {
   json: boolean;
 }
 
-const USAGE = "usage: npm run import -- FILES... --workspace SLUG [--dry-run] [--json]";
+const USAGE = "usage: npm run import -- FILES... --workspace SLUG [--dry-run] [--json]   (FILES may be .qdpx/.qdc REFI-QDA files)";
 
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = { files: [], workspace: null, dryRun: false, json: false };
@@ -93,15 +99,38 @@ async function importForReal(args: Args): Promise<number> {
   process.env.DATABASE_URL = db.url;
   try {
     await applyMigrations(db.url);
+    ensureSecrets(process.cwd(), Number(process.env.PORT ?? 3000));
     const { importFiles } = await import("../lib/server/import/import-files");
-    const results = await importFiles({ workspaceSlug: args.workspace ?? "", paths: args.files });
+    const { importQdaFiles, isQdaFile } = await import("../lib/server/qdpx/import-qda-files");
+    const plain = args.files.filter((f) => !isQdaFile(f));
+    const qda = args.files.filter(isQdaFile);
+    const results = plain.length ? await importFiles({ workspaceSlug: args.workspace ?? "", paths: plain }) : [];
     for (const r of results) out(args.json ? JSON.stringify(r) : r.error ? `${r.file}: FAILED ${r.error}` : `${r.file}: imported "${r.title}" (${r.blocks} blocks)`);
-    return results.some((r) => r.error) ? 1 : 0;
+    const qdaResults = qda.length ? await importQdaFiles({ workspaceSlug: args.workspace ?? "", paths: qda }) : [];
+    for (const r of qdaResults) out(args.json ? JSON.stringify(r) : describeQda(r));
+    return results.some((r) => r.error) || qdaResults.some((r) => r.error) ? 1 : 0;
   } finally {
     const { disconnectPrisma } = await import("../lib/server/db/client");
     await disconnectPrisma();
     await db.stop();
   }
+}
+
+/** One REFI-QDA import as a few lines for a terminal. */
+function describeQda(r: import("../lib/server/qdpx/import-qda-files").QdaFileResult): string {
+  if (r.error) return [`${r.file}: FAILED ${r.error}`, ...((r.details as { errors?: string[] } | undefined)?.errors ?? []).map((e) => `  ${e}`)].join("\n");
+  const res = r.result!;
+  if (res.kind === "qdc") return `${r.file}: codebook — ${res.report.created} themes created, ${res.report.matched} matched by name`;
+  const p = res.report;
+  const lines = [
+    `${r.file}: ${p.documents.length} documents, ${p.annotations} annotations, ${p.notes} notes, ${p.replies} replies, ${p.links} links, ${p.mapNodes} map nodes; themes ${p.themes.created} created, ${p.themes.matched} matched (schema: ${p.validator})`,
+    ...p.notPlaced.map((n) => `  not placed (${n.reason}): ${n.source} ${n.start}–${n.end} ${n.quote}`),
+    ...p.missingSources.map((m) => `  missing source: ${m.name} (${m.path})`),
+    ...p.unsupported.map((u) => `  not shown in Synoptic: ${u.kind} ${u.name}${u.within ? ` in ${u.within}` : ""}`),
+    ...p.mappedRelations.map((m) => `  link name "${m.name}" → ${m.relation} (${m.count})`),
+    ...p.refusedEntries.map((e) => `  refused zip entry: ${e}`),
+  ];
+  return lines.join("\n");
 }
 
 const args = parseArgs(process.argv.slice(2));

@@ -23,7 +23,7 @@ interface Preview {
 type PreviewAction = (input: { workspaceId: string; options: Omit<ReturnType<typeof toOptions>, "format">; limit: number; locale: "ja" | "en" }) => Promise<ActionResult<Preview>>;
 
 const PREVIEW_SIZE = 10;
-const FORMAT_LABEL = { md: "formatMd", docx: "formatDocx", pdf: "formatPdf", csv: "formatCsv", html: "formatHtml", jsonld: "formatJsonld" } as const;
+const FORMAT_LABEL = { md: "formatMd", docx: "formatDocx", pdf: "formatPdf", csv: "formatCsv", html: "formatHtml", jsonld: "formatJsonld", qdpx: "formatQdpx", qdc: "formatQdc" } as const;
 
 type Download = { state: "idle" } | { state: "running"; bytes: number } | { state: "done"; bytes: number } | { state: "failed" };
 

@@ -68,6 +68,8 @@ export const directOperationSchema = z.discriminatedUnion("op", [
   }),
   /** Map positions by graph node id (an annotation id or a node id), as an applied layout writes them. */
   z.object({ op: z.literal("setMapPositions"), positions: z.record(entryIdSchema, positionSchema).refine((p) => Object.keys(p).length <= 500, { message: "too_many_positions" }) }),
+  /** Places an annotation on the argument map at a position (idempotent, see placeAnnotation). */
+  z.object({ op: z.literal("placeAnnotation"), annotationId: entryIdSchema, position: positionSchema }),
 ]);
 export type DirectOperation = z.infer<typeof directOperationSchema>;
 
@@ -106,4 +108,5 @@ export const DIRECT_OPERATION_RULES: Record<DirectOperation["op"], { kind: Colla
   addLink: { kind: "meta", action: "link.manage" },
   addMapNode: { kind: "meta", action: "link.manage" },
   setMapPositions: { kind: "meta", action: "link.manage" },
+  placeAnnotation: { kind: "meta", action: "link.manage" },
 };

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { idSchema } from "../validation";
 import { ANNOTATION_STATUSES } from "../collab/entries";
 
-export const EXPORT_FORMATS = ["md", "csv", "html", "jsonld", "docx", "pdf"] as const;
+export const EXPORT_FORMATS = ["md", "csv", "html", "jsonld", "docx", "pdf", "qdpx", "qdc"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const GROUP_BY = ["document", "theme", "node", "none"] as const;
@@ -50,9 +50,14 @@ export const exportOptionsSchema = z.object({
 });
 export type ExportOptions = z.infer<typeof exportOptionsSchema>;
 
+/** REFI-QDA exchange files: the whole project (qdpx) or the codebook alone (qdc), not excerpts. */
+export function isQdaFormat(format: ExportFormat): format is "qdpx" | "qdc" {
+  return format === "qdpx" || format === "qdc";
+}
+
 /** Formats that keep one flat list (an annotation appears once), whatever the grouping. */
 export function isFlatFormat(format: ExportFormat): boolean {
-  return format === "csv" || format === "jsonld";
+  return format === "csv" || format === "jsonld" || isQdaFormat(format);
 }
 
 /** The inclusive createdAt range of the filters, as instants (`to` covers its whole day). */

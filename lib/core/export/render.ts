@@ -6,10 +6,10 @@ import { jsonLdWriter } from "./render-jsonld";
 import { markdownWriter } from "./render-markdown";
 import type { Excerpt, ExportGroup, ExportMeta, ExportWriter } from "./types";
 
-export type TextFormat = Exclude<ExportFormat, "docx" | "pdf">;
+export type TextFormat = Exclude<ExportFormat, "docx" | "pdf" | "qdpx" | "qdc">;
 
 export function isTextFormat(format: ExportFormat): format is TextFormat {
-  return format !== "docx" && format !== "pdf";
+  return format !== "docx" && format !== "pdf" && format !== "qdpx" && format !== "qdc";
 }
 
 export function textWriter(format: TextFormat): ExportWriter {

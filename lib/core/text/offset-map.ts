@@ -142,3 +142,51 @@ export function composeOffsetMap(
   }
   return { canon: Int32Array.from(canon), raw: Int32Array.from(raw), copy: Uint8Array.from(copy), length, rawLength };
 }
+
+/**
+ * The canonical range of the raw range [rawStart, rawEnd): from the first canonical character
+ * copied from at or after `rawStart` to just after the last one copied from before `rawEnd`.
+ * Characters the normaliser inserted (spaces, block separators) never start or end a range, and
+ * raw text it dropped (page furniture, control characters) shrinks the range instead of moving
+ * it. Used to land positions that another program counted in the raw text (a REFI-QDA
+ * selection) on the canonical text. Null when no copied character lies inside the range.
+ * Assumes runs in raw order, as for plain text (reading order is the input's order).
+ */
+export function canonicalRangeOf(map: OffsetMap, rawStart: number, rawEnd: number): { start: number; end: number } | null {
+  const n = map.canon.length;
+  const runEnd = (k: number) => (k + 1 < n ? (map.canon[k + 1] ?? map.length) : map.length);
+  let start = -1;
+  let end = -1;
+  // First copy run reaching rawStart (binary search on the run's last raw offset).
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const last = (map.raw[mid] ?? 0) + (runEnd(mid) - (map.canon[mid] ?? 0)) - 1;
+    if (last < rawStart) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < n; k++) {
+    if (map.copy[k] !== 1) continue;
+    const r0 = map.raw[k] ?? 0;
+    if (r0 >= rawEnd) break;
+    start = (map.canon[k] ?? 0) + Math.max(0, rawStart - r0);
+    break;
+  }
+  if (start < 0) return null;
+  // Last copy run starting before rawEnd.
+  lo = 0;
+  hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((map.raw[mid] ?? 0) < rawEnd) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0; k--) {
+    if (map.copy[k] !== 1) continue;
+    const len = runEnd(k) - (map.canon[k] ?? 0);
+    end = (map.canon[k] ?? 0) + Math.min(len, rawEnd - (map.raw[k] ?? 0));
+    break;
+  }
+  return end > start ? { start, end } : null;
+}

@@ -3,7 +3,7 @@
  * the renderer of the format. Returns the file's name and type and a pull-based stream of its
  * bytes (a slow client slows the database reads down instead of filling memory).
  */
-import { isTextFormat, type ExportFormat, type ExportMeta, type ExportOptions } from "../../core/export";
+import { isQdaFormat, isTextFormat, type ExportFormat, type ExportMeta, type ExportOptions } from "../../core/export";
 import type { Locale } from "../../i18n/config";
 import { logger } from "../log";
 import { exportLabels } from "./labels";
@@ -12,6 +12,8 @@ import { exportEvents } from "./query-excerpts";
 import { renderDocx } from "./render-docx";
 import { renderPdf } from "./render-pdf";
 import { renderText } from "./render-text";
+import { prisma } from "../db/client";
+import { createQdc, createQdpx } from "../qdpx/create-qdpx";
 
 const log = logger("export");
 
@@ -22,6 +24,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   jsonld: "application/ld+json; charset=utf-8",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   pdf: "application/pdf",
+  qdpx: "application/zip",
+  qdc: "application/xml; charset=utf-8",
 };
 
 export interface ExportFile {
@@ -48,6 +52,7 @@ export function publicBaseUrl(requestOrigin: string | null | undefined): string 
 }
 
 export async function createExport(run: ExportRun): Promise<ExportFile> {
+  if (isQdaFormat(run.options.format)) return createQdaExport(run);
   const sources = await loadSources(run.workspaceId);
   const labels = exportLabels(run.locale);
   const meta: ExportMeta = { workspaceName: sources.workspace.name, workspaceSlug: sources.workspace.slug, generatedAt: run.now.toISOString(), baseUrl: run.baseUrl, labels };
@@ -69,6 +74,26 @@ export async function createExport(run: ExportRun): Promise<ExportFile> {
     asciiFileName: `synoptic-${sources.workspace.slug}-excerpts-${day}.${format}`,
     contentType: CONTENT_TYPES[format],
     chunks: logged(),
+  };
+}
+
+/** A REFI-QDA project or codebook: built whole (see lib/server/qdpx), then sent as one chunk. */
+async function createQdaExport(run: ExportRun): Promise<ExportFile> {
+  const { format } = run.options;
+  const [{ bytes }, workspace] = await Promise.all([
+    format === "qdpx" ? createQdpx(run.workspaceId, run.options, run.now) : createQdc(run.workspaceId),
+    prisma.workspace.findUniqueOrThrow({ where: { id: run.workspaceId }, select: { name: true, slug: true } }),
+  ]);
+  const day = run.now.toISOString().slice(0, 10).replace(/-/g, "");
+  async function* one(): AsyncGenerator<Uint8Array> {
+    yield bytes;
+  }
+  log.info({ workspaceId: run.workspaceId, userId: run.userId, format, bytes: bytes.length }, "export written");
+  return {
+    fileName: safeFileName(`${workspace.name}-${day}.${format}`),
+    asciiFileName: `synoptic-${workspace.slug}-${day}.${format}`,
+    contentType: CONTENT_TYPES[format],
+    chunks: one(),
   };
 }
 

@@ -3,6 +3,7 @@ import { requireActor, loadForPage } from "@/lib/server/http/page";
 import { getWorkspaceOp } from "@/lib/server/workspaces/get-workspace";
 import { can } from "@/lib/core/permissions";
 import { WorkspaceSettings } from "@/components/workspaces/WorkspaceSettings";
+import { QdaImport } from "@/components/workspaces/QdaImport";
 import { AppFrame } from "../../../_shell/AppFrame";
 import { deleteWorkspace, leaveWorkspace, renameWorkspace } from "../../../actions/workspaces";
 
@@ -26,6 +27,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         remove={deleteWorkspace}
         leave={leaveWorkspace}
       />
+      {can(ws.role, "document.create") && <QdaImport workspaceId={ws.id} />}
     </AppFrame>
   );
 }

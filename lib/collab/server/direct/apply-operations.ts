@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import type { CollabActor, DirectOperation } from "../../../core/collab";
 import { normaliseRelation, type EndpointCatalog } from "../../../core/argument";
 import { AppError } from "../../../core/errors";
-import { addFreeNode, addReply, createLink, createAnnotation, deleteAnnotation, getAnnotation, mergeThemes, retagAnnotations, setPositions, setStatus, updateAnnotation, upsertTheme } from "../../model";
+import { addFreeNode, addReply, createLink, placeAnnotation, createAnnotation, deleteAnnotation, getAnnotation, mergeThemes, retagAnnotations, setPositions, setStatus, updateAnnotation, upsertTheme } from "../../model";
 
 /** Applies one operation with the client library; returns the id it created or touched. */
 export function applyOperation(doc: Y.Doc, op: DirectOperation, actor: CollabActor, now: Date): string {
@@ -38,6 +38,8 @@ export function applyOperation(doc: Y.Doc, op: DirectOperation, actor: CollabAct
       setPositions(doc, op.positions);
       // The id returned is the count of positions written, as text.
       return String(Object.keys(op.positions).length);
+    case "placeAnnotation":
+      return placeAnnotation(doc, op.annotationId, op.position, actor, now).id;
     case "mergeThemes":
       return mergeThemes(doc, op.sourceId, op.targetId, now).id;
     case "retagAnnotations":
