@@ -18,13 +18,13 @@ export function writeNote(doc: Y.Doc, annotationId: string, text: string, mentio
     const p = new Y.XmlElement("paragraph");
     const t = new Y.XmlText();
     t.insert(0, text);
-    p.insert(0, [t]);
-    for (const m of mentions) {
+    const els = mentions.map((m) => {
       const el = new Y.XmlElement("mention");
       el.setAttribute("id", m.id);
       el.setAttribute("label", m.label);
-      p.insert(p.length, [el]);
-    }
+      return el;
+    });
+    p.insert(0, [t, ...els]);
     fragment.insert(0, [p]);
   });
 }
