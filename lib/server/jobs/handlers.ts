@@ -1,5 +1,6 @@
 import type { Job } from "pg-boss";
 import { runOcrImportJob } from "../import/ocr/run-ocr-import";
+import { sendNotificationMails } from "../notifications/send-notification-mail";
 import type { JobData, QueueName } from "./queues";
 
 export interface HandlerMeta {
@@ -10,4 +11,7 @@ export interface HandlerMeta {
 /** The handler of each queue. A handler throws to have pg-boss retry the job. */
 export const HANDLERS: { [Q in QueueName]: (job: Job<JobData[Q]>, meta: HandlerMeta) => Promise<void> } = {
   "import.ocr": (job, meta) => runOcrImportJob(job.data.importJobId, meta),
+  "notifications.email": async () => {
+    await sendNotificationMails(new Date());
+  },
 };

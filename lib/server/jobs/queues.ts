@@ -14,6 +14,13 @@ export const QUEUES = {
     retryBackoff: true,
     deleteAfterSeconds: 7 * 24 * 3600,
   },
+  /** Notification e-mail, immediate and digest (lib/server/notifications/send-notification-mail.ts). */
+  "notifications.email": {
+    expireInSeconds: 5 * 60,
+    retryLimit: 1,
+    retryDelay: 30,
+    deleteAfterSeconds: 24 * 3600,
+  },
 } satisfies Record<string, QueueOptions>;
 
 export type QueueName = keyof typeof QUEUES;
@@ -21,4 +28,5 @@ export type QueueName = keyof typeof QUEUES;
 /** Payload of each queue. */
 export interface JobData {
   "import.ocr": { importJobId: string };
+  "notifications.email": Record<string, never>;
 }
