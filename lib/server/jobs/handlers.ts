@@ -2,6 +2,7 @@ import type { Job } from "pg-boss";
 import { runReanchorJob } from "../anchors/run-reanchor-job";
 import { runOcrImportJob } from "../import/ocr/run-ocr-import";
 import { runRebuildJob } from "./rebuild-jobs";
+import { sendNotificationMails } from "../notifications/send-notification-mail";
 import type { JobData, QueueName } from "./queues";
 
 export interface HandlerMeta {
@@ -15,4 +16,7 @@ export const HANDLERS: { [Q in QueueName]: (job: Job<JobData[Q]>, meta: HandlerM
   "anchors.reanchor": (job, meta) => runReanchorJob(job.data.importJobId, meta),
   "rebuild.projection": (job, meta) => runRebuildJob(job.data.importJobId, meta),
   "rebuild.search": (job, meta) => runRebuildJob(job.data.importJobId, meta),
+  "notifications.email": async () => {
+    await sendNotificationMails(new Date());
+  },
 };

@@ -29,6 +29,13 @@ export const QUEUES = {
   "rebuild.projection": { expireInSeconds: 60 * 60, heartbeatSeconds: 30, retryLimit: 2, retryDelay: 10, retryBackoff: true, deleteAfterSeconds: 7 * 24 * 3600 },
   /** A workspace's search index rebuilt from scratch (rebuild-jobs.ts). */
   "rebuild.search": { expireInSeconds: 60 * 60, heartbeatSeconds: 30, retryLimit: 2, retryDelay: 10, retryBackoff: true, deleteAfterSeconds: 7 * 24 * 3600 },
+  /** Notification e-mail, immediate and digest (lib/server/notifications/send-notification-mail.ts). */
+  "notifications.email": {
+    expireInSeconds: 5 * 60,
+    retryLimit: 1,
+    retryDelay: 30,
+    deleteAfterSeconds: 24 * 3600,
+  },
 } satisfies Record<string, QueueOptions>;
 
 export type QueueName = keyof typeof QUEUES;
@@ -39,4 +46,5 @@ export interface JobData {
   "anchors.reanchor": { importJobId: string };
   "rebuild.projection": { importJobId: string };
   "rebuild.search": { importJobId: string };
+  "notifications.email": Record<string, never>;
 }

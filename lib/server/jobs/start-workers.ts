@@ -28,8 +28,14 @@ export async function startWorkers(opts: { concurrency?: number; pollingInterval
     });
   }
   log.info({ queues: Object.keys(QUEUES) }, "workers started");
+  // Notification mail every minute: one job per minute across all workers (singleton key), so
+  // several worker processes do not mail twice.
+  const tick = () => void boss.send("notifications.email", {}, { singletonKey: "tick", singletonSeconds: 60 }).catch((err: unknown) => log.warn({ err }, "mail tick not queued"));
+  const timer = setInterval(tick, 60_000);
+  timer.unref();
   return {
     async stop(timeoutMs = 30_000) {
+      clearInterval(timer);
       await boss.stop({ graceful: true, timeout: timeoutMs });
     },
   };

@@ -6,12 +6,12 @@ const log = logger("mail");
  * Sends a plain-text mail when SMTP_URL and NEXTAUTH_URL are configured. Returns false when
  * no mail server is configured or sending failed (logged, never thrown).
  */
-export async function sendMail(to: string, subject: string, text: string): Promise<boolean> {
+export async function sendMail(to: string, subject: string, text: string, headers?: Record<string, string>): Promise<boolean> {
   const smtp = process.env.SMTP_URL;
   if (!smtp || !process.env.NEXTAUTH_URL) return false;
   try {
     const nodemailer = await import("nodemailer");
-    await nodemailer.createTransport(smtp).sendMail({ from: process.env.MAIL_FROM ?? "Synoptic <no-reply@localhost>", to, subject, text });
+    await nodemailer.createTransport(smtp).sendMail({ from: process.env.MAIL_FROM ?? "Synoptic <no-reply@localhost>", to, subject, text, ...(headers ? { headers } : {}) });
     return true;
   } catch (e) {
     log.warn({ err: e, subject }, "mail not sent");

@@ -3,7 +3,7 @@
  * projection in one transaction (persistence/store-state.ts). A failed store keeps the
  * document in memory (Hocuspocus 4) and is retried with backoff, at most five times per change.
  */
-import type { Extension, Hocuspocus, Document, onLoadDocumentPayload, onStoreDocumentPayload, afterLoadDocumentPayload, afterUnloadDocumentPayload } from "@hocuspocus/server";
+import type { Extension, Hocuspocus, Document, onChangePayload, onLoadDocumentPayload, onStoreDocumentPayload, afterLoadDocumentPayload, afterUnloadDocumentPayload } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { parseDocName } from "../../../core/collab";
 import { logger } from "../../../server/log";
@@ -22,6 +22,8 @@ export function persistDocument(opts: { applied: AppliedUpdates }): Extension {
   const retries = new Map<string, number>();
   /** Hash of the stored state each loaded document contains (scale-out: see store-state.ts). */
   const knownHash = new Map<string, string>();
+  /** Users whose updates each document received since its last store (activity attribution). */
+  const editors = new Map<string, string[]>();
 
   const scheduleRetry = (instance: Hocuspocus, document: Document, payload: onStoreDocumentPayload) => {
     const attempt = (retries.get(document.name) ?? 0) + 1;
@@ -57,12 +59,21 @@ export function persistDocument(opts: { applied: AppliedUpdates }): Extension {
         lastTransactionOrigin: { source: "local" },
       }, true);
     },
+    async onChange({ documentName, context }: onChangePayload) {
+      const userId = (context as { userId?: string } | undefined)?.userId;
+      if (!userId) return;
+      const list = editors.get(documentName) ?? [];
+      // Most recent last: the last editor is who a change is attributed to when in doubt.
+      editors.set(documentName, [...list.filter((u) => u !== userId), userId]);
+    },
     async onStoreDocument(payload: onStoreDocumentPayload) {
       const { documentName, document, instance } = payload;
       const ref = parseDocName(documentName);
       if (!ref) return;
       // Encode, snapshot and take the compactable log ids in one synchronous step.
       const compact = opts.applied.take(documentName);
+      const storeEditors = editors.get(documentName) ?? [];
+      editors.delete(documentName);
       const state = Y.encodeStateAsUpdate(document);
       const snapshot = snapshotEntries(ref, document);
       const started = performance.now();
@@ -73,6 +84,7 @@ export function persistDocument(opts: { applied: AppliedUpdates }): Extension {
           snapshot,
           state,
           compact,
+          editors: storeEditors,
           knownHash: knownHash.get(documentName),
           reconcile: (stored) => {
             Y.applyUpdate(document, stored, MERGE_ORIGIN);
@@ -84,12 +96,16 @@ export function persistDocument(opts: { applied: AppliedUpdates }): Extension {
         log.debug({ documentName, ms: Math.round(performance.now() - started), compacted: compact.length, ...result }, "stored");
       } catch (err) {
         opts.applied.restore(documentName, compact);
+        editors.set(documentName, [...new Set([...storeEditors, ...(editors.get(documentName) ?? [])])]);
         log.error({ err, documentName }, "store failed; will retry");
         scheduleRetry(instance, document, payload);
       }
     },
     async afterUnloadDocument({ documentName, instance }: afterUnloadDocumentPayload) {
-      if (!instance.documents.has(documentName)) knownHash.delete(documentName);
+      if (!instance.documents.has(documentName)) {
+        knownHash.delete(documentName);
+        editors.delete(documentName);
+      }
     },
   };
 }

@@ -42,7 +42,7 @@ export async function reprojectDocument(name: string): Promise<ProjectionSummary
       await tx.$queryRaw`SELECT "name" FROM "CollabDocument" WHERE "name" = ${name} FOR UPDATE`;
       const doc = await loadCurrentDoc(name);
       try {
-        return await projectDocument(tx, name, ref, snapshotEntries(ref, doc));
+        return await projectDocument(tx, name, ref, snapshotEntries(ref, doc), { editors: [], now: new Date() });
       } finally {
         doc.destroy();
       }

@@ -40,6 +40,8 @@ export async function storeState(opts: {
   /** Hash of the stored state this writer already contains (loaded or last written). */
   knownHash?: string | undefined;
   reconcile?: Reconcile;
+  /** Users whose updates this state contains since the last store (activity attribution). */
+  editors?: readonly string[];
 }): Promise<StoreResult> {
   const { name, ref, compact } = opts;
   return prisma.$transaction(
@@ -59,7 +61,7 @@ export async function storeState(opts: {
       }
       if (row?.stateHash === hash && !opts.force) return { skipped: true as const, hash };
       await tx.collabDocument.update({ where: { name }, data: { state: Buffer.from(state), stateHash: hash } });
-      const projection = await projectDocument(tx, name, ref, snapshot);
+      const projection = await projectDocument(tx, name, ref, snapshot, { editors: opts.editors ?? [], now: new Date() });
       return { skipped: false as const, hash, bytes: state.length, projection, merged: foreign && !!opts.reconcile };
     },
     { timeout: 30_000, maxWait: 10_000 },

@@ -11,6 +11,8 @@ import type { DocSnapshot } from "./snapshot";
 import { versionTexts } from "./version-texts";
 import { indexAnnotations } from "../../../server/search/index-sources";
 import { placeProjected } from "../../../server/anchors/store-placements";
+import { activityEnabled, type ProjectionActivity } from "./activity-options";
+import { recordAnnotationActivity, type AnnotationState } from "./annotation-activity";
 
 type Snapshot = Extract<DocSnapshot, { kind: "annotations" }>;
 const NOTE_TEXT_MAX = 100_000;
@@ -20,14 +22,17 @@ export async function projectAnnotations(
   name: string,
   ref: { workspaceId: string; documentId: string },
   snapshot: Snapshot,
+  activity?: ProjectionActivity,
 ): Promise<{ stored: number; flags: Flag[] }> {
   const flags: Flag[] = [];
   const candidates: AnnotationEntry[] = [];
+  const deleted = new Set<string>();
   for (const [key, value] of snapshot.annotations) {
     const parsed = annotationEntrySchema.safeParse(value);
     if (!parsed.success) flags.push(schemaFlag("annotation", key, parsed.error));
     else if (parsed.data.id !== key) flags.push({ entryKind: "annotation", entryId: key, reason: "id_mismatch" });
     else if (!parsed.data.deleted) candidates.push(parsed.data);
+    else deleted.add(key);
   }
 
   const texts = await versionTexts(tx, ref.documentId, candidates.map((a) => a.anchor.versionId));
@@ -94,6 +99,22 @@ export async function projectAnnotations(
   const created = new Set(diff.create.map((r) => r.id));
   const newThemes = themes.filter((t) => created.has(t.annotationId));
   if (newThemes.length) await tx.annotationTheme.createMany({ data: newThemes, skipDuplicates: true });
+  if (activity && activityEnabled() && (diff.create.length || diff.remove.length)) {
+    const state = (r: AnnotationValues & { id: string }, themeIds: readonly string[]): AnnotationState => ({
+      id: r.id, authorId: r.authorId, exact: r.exact, status: r.status, noteText: r.noteText ?? "", themeIds,
+    });
+    const mentions = new Map<string, string[]>();
+    for (const r of diff.create) {
+      const note = snapshot.notes.get(r.id);
+      if (note && "mentions" in note && note.mentions.length) mentions.set(r.id, note.mentions);
+    }
+    await recordAnnotationActivity(
+      tx, ref,
+      new Map(stored.map((r) => [r.id, state(r, r.themes.map((t) => t.themeId))])),
+      diff.create.map((r) => state(r, themeIdsOf.get(r.id) ?? [])),
+      deleted, mentions, activity,
+    );
+  }
   return { stored: rows.length, flags };
 }
 

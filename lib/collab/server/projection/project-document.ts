@@ -7,6 +7,7 @@ import { projectWorkspace } from "./project-workspace";
 import { reconcileLinks } from "./reconcile-links";
 import type { DocSnapshot } from "./snapshot";
 import { lockSearch } from "../../../server/search/write-chunks";
+import type { ProjectionActivity } from "./activity-options";
 
 export interface ProjectionSummary {
   stored: number;
@@ -15,9 +16,12 @@ export interface ProjectionSummary {
 
 /**
  * Replaces the projection of one Y.Doc, inside the caller's transaction: the relational rows
- * for its valid entries, and a ProjectionFlag row for every entry refused.
+ * for its valid entries, and a ProjectionFlag row for every entry refused. With `activity`, what
+ * changed is also recorded in the activity log (activity-options.ts); every caller passes it —
+ * the live store with its editors, re-projections without — so a change is recorded by whichever
+ * projection first sees it, and by no later one (only changed rows make events).
  */
-export async function projectDocument(tx: Prisma.TransactionClient, name: string, ref: CollabDocRef, snapshot: DocSnapshot): Promise<ProjectionSummary> {
+export async function projectDocument(tx: Prisma.TransactionClient, name: string, ref: CollabDocRef, snapshot: DocSnapshot, activity?: ProjectionActivity): Promise<ProjectionSummary> {
   let result: { stored: number; flags: Flag[] };
   // A link is projected only when both its ends are: the meta doc's store checks the annotation
   // rows, an annotations doc's store re-reads the meta doc's links. Run concurrently, each could
@@ -29,11 +33,11 @@ export async function projectDocument(tx: Prisma.TransactionClient, name: string
   // Before any row changes: a search index rebuild (exclusive) then never waits on our rows while we wait on it.
   if (ref.kind === "annotations" || ref.kind === "discussion") await lockSearch(tx, ref.workspaceId);
   if (ref.kind === "annotations" && snapshot.kind === "annotations") {
-    result = await projectAnnotations(tx, name, ref, snapshot);
+    result = await projectAnnotations(tx, name, ref, snapshot, activity);
     // Annotations may have gone (or come back): links to them follow in this transaction.
-    await reconcileLinks(tx, ref.workspaceId);
-  } else if (ref.kind === "discussion" && snapshot.kind === "discussion") result = await projectReplies(tx, name, ref, snapshot);
-  else if (ref.kind === "meta" && snapshot.kind === "meta") result = await projectWorkspace(tx, ref, snapshot);
+    await reconcileLinks(tx, ref.workspaceId, activity);
+  } else if (ref.kind === "discussion" && snapshot.kind === "discussion") result = await projectReplies(tx, name, ref, snapshot, activity);
+  else if (ref.kind === "meta" && snapshot.kind === "meta") result = await projectWorkspace(tx, ref, snapshot, activity);
   else throw new Error(`snapshot of kind ${snapshot.kind} does not fit ${name}`);
 
   await tx.projectionFlag.deleteMany({ where: { collabName: name } });

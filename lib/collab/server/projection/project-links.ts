@@ -12,13 +12,15 @@ import { argumentLinkSchema, linkProblem, catalogOf, type ArgumentLink } from ".
 import { mapNodeEntrySchema } from "../../../core/collab";
 import type { Prisma } from "../../../generated/prisma/client";
 import { schemaFlag, type Flag } from "./flags";
+import { activityEnabled, type ProjectionActivity } from "./activity-options";
+import { recordLinkActivity } from "./map-activity";
 
 export interface LinkSnapshot {
   links: [string, unknown][];
   nodes: [string, unknown][];
 }
 
-export async function projectLinks(tx: Prisma.TransactionClient, workspaceId: string, snapshot: LinkSnapshot): Promise<{ stored: number; flags: Flag[] }> {
+export async function projectLinks(tx: Prisma.TransactionClient, workspaceId: string, snapshot: LinkSnapshot, activity?: ProjectionActivity): Promise<{ stored: number; flags: Flag[] }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`synoptic:links:${workspaceId}`}))`;
   const flags: Flag[] = [];
   const parsed: ArgumentLink[] = [];
@@ -46,6 +48,8 @@ export async function projectLinks(tx: Prisma.TransactionClient, workspaceId: st
     if (problem) flags.push({ entryKind: "link", entryId: l.id, reason: problem, detail: { from: l.from.id, to: l.to.id } });
     else kept.push(l);
   }
+  const record = activity && activityEnabled() ? activity : null;
+  const before = record ? await tx.link.findMany({ where: { workspaceId }, select: { id: true, authorId: true, fromId: true, toId: true, kind: true } }) : [];
   await tx.link.deleteMany({ where: { workspaceId } });
   if (kept.length) {
     await tx.link.createMany({
@@ -62,6 +66,10 @@ export async function projectLinks(tx: Prisma.TransactionClient, workspaceId: st
         createdAt: new Date(l.createdAt),
       })),
     });
+  }
+  if (record) {
+    const after = kept.map((l) => ({ id: l.id, authorId: l.author.id, fromId: l.from.id, toId: l.to.id, kind: l.kind }));
+    await recordLinkActivity(tx, workspaceId, before, after, record);
   }
   return { stored: kept.length, flags };
 }

@@ -9,12 +9,15 @@ import { chunks, diffRows, fingerprint } from "./diff-rows";
 import { schemaFlag, type Flag } from "./flags";
 import type { DocSnapshot } from "./snapshot";
 import { indexReplies } from "../../../server/search/index-sources";
+import { activityEnabled, type ProjectionActivity } from "./activity-options";
+import { recordReplyActivity } from "./reply-activity";
 
 export async function projectReplies(
   tx: Prisma.TransactionClient,
   name: string,
   ref: { workspaceId: string; documentId: string },
   snapshot: Extract<DocSnapshot, { kind: "discussion" }>,
+  activity?: ProjectionActivity,
 ): Promise<{ stored: number; flags: Flag[] }> {
   const flags: Flag[] = [];
   const live: ReplyEntry[] = [];
@@ -57,5 +60,11 @@ export async function projectReplies(
   for (const ids of chunks(diff.remove)) await tx.reply.deleteMany({ where: { collabName: name, id: { in: ids } } });
   if (diff.create.length) await tx.reply.createMany({ data: diff.create });
   await indexReplies(tx, diff.create);
+  if (activity && activityEnabled()) {
+    // Only replies new to the projection; an edited reply is not a new one.
+    const before = new Set(stored.map((r) => r.id));
+    const fresh = diff.create.filter((r) => !before.has(r.id));
+    await recordReplyActivity(tx, ref, fresh.map((r) => ({ id: r.id, annotationId: r.annotationId, parentId: r.parentId ?? null, authorId: r.authorId, body: r.body })), activity);
+  }
   return { stored: rows.length, flags };
 }

@@ -3,6 +3,9 @@ import { themeEntrySchema, type ThemeEntry } from "../../../core/collab";
 import { buildThemeTree } from "../../../core/themes";
 import type { Prisma } from "../../../generated/prisma/client";
 import { schemaFlag, type Flag } from "./flags";
+import { mapNodeEntrySchema } from "../../../core/collab";
+import { activityEnabled, type ProjectionActivity } from "./activity-options";
+import { recordNodeActivity, type NodeState } from "./map-activity";
 import { projectLinks } from "./project-links";
 import type { DocSnapshot } from "./snapshot";
 
@@ -10,6 +13,7 @@ export async function projectWorkspace(
   tx: Prisma.TransactionClient,
   ref: { workspaceId: string },
   snapshot: Extract<DocSnapshot, { kind: "meta" }>,
+  activity?: ProjectionActivity,
 ): Promise<{ stored: number; flags: Flag[] }> {
   const flags: Flag[] = [];
   const themes: ThemeEntry[] = [];
@@ -46,7 +50,15 @@ export async function projectWorkspace(
     });
   }
   // Links (issue #7): validated against the annotation projection, see project-links.ts.
-  const links = await projectLinks(tx, workspaceId, { links: snapshot.links, nodes: snapshot.nodes });
+  const links = await projectLinks(tx, workspaceId, { links: snapshot.links, nodes: snapshot.nodes }, activity);
   flags.push(...links.flags);
+  if (activity && activityEnabled()) {
+    const nodes: NodeState[] = [];
+    for (const [key, value] of snapshot.nodes) {
+      const p = mapNodeEntrySchema.safeParse(value);
+      if (p.success && p.data.id === key && !p.data.deleted) nodes.push({ id: key, kind: p.data.kind, authorId: p.data.author.id, label: p.data.label, annotationId: p.data.annotationId });
+    }
+    await recordNodeActivity(tx, workspaceId, nodes, activity);
+  }
   return { stored: themes.length + links.stored, flags };
 }

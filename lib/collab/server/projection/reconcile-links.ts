@@ -8,9 +8,10 @@ import * as Y from "yjs";
 import { metaDocName } from "../../../core/collab";
 import type { Prisma } from "../../../generated/prisma/client";
 import { linksMap, nodesMap } from "../../model/structure";
+import type { ProjectionActivity } from "./activity-options";
 import { projectLinks } from "./project-links";
 
-export async function reconcileLinks(tx: Prisma.TransactionClient, workspaceId: string): Promise<void> {
+export async function reconcileLinks(tx: Prisma.TransactionClient, workspaceId: string, activity?: ProjectionActivity): Promise<void> {
   const name = metaDocName(workspaceId);
   const stored = await tx.collabDocument.findUnique({ where: { name }, select: { state: true } });
   const updates = await tx.collabUpdate.findMany({ where: { name }, orderBy: { id: "asc" }, select: { update: true } });
@@ -29,7 +30,7 @@ export async function reconcileLinks(tx: Prisma.TransactionClient, workspaceId: 
         // An unreadable row is skipped here as in load-state.ts; the meta doc's own store logs it.
       }
     }
-    const result = await projectLinks(tx, workspaceId, { links: [...linksMap(doc).entries()], nodes: [...nodesMap(doc).entries()] });
+    const result = await projectLinks(tx, workspaceId, { links: [...linksMap(doc).entries()], nodes: [...nodesMap(doc).entries()] }, activity);
     await tx.projectionFlag.deleteMany({ where: { collabName: name, entryKind: "link" } });
     if (result.flags.length) {
       await tx.projectionFlag.createMany({
