@@ -57,9 +57,9 @@ export function QdaImport(p: { workspaceId: string }) {
       <h2 id="qda-import-title" style={{ margin: 0 }}>{t("title")}</h2>
       <p className="muted small">{t("intro")}</p>
       <form className="row" onSubmit={send}>
-        <label className="stack" style={{ gap: "0.2rem" }}>
+        <label className="stack" style={{ gap: "0.2rem", minWidth: 0, maxWidth: "100%" }}>
           <span className="small">{t("file")}</span>
-          <input type="file" accept=".qdpx,.qdc" data-testid="qda-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input type="file" accept=".qdpx,.qdc" data-testid="qda-file" style={{ maxWidth: "100%" }} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </label>
         <button className="btn primary" type="submit" disabled={!file || busy} data-testid="qda-submit">{busy ? t("importing") : t("import")}</button>
       </form>
