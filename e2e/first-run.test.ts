@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { baseUrl, newPerson, signIn, sharedBrowser } from "./support/browser";
+import { openCompare, ready } from "./support/compare";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 
 const browser = sharedBrowser();
@@ -59,6 +60,55 @@ describe("keyboard shortcuts", () => {
   });
 });
 
+describe("the compare view's tour", () => {
+  it("greets a first visit, steps through the view, stays dismissed, and reopens from the ? dialog", async () => {
+    const { page, context } = await newPerson(browser(), "ja-JP");
+    await signIn(page, owner.email, owner.password);
+    await openCompare(page, ws, [0, 1]);
+    const tour = page.getByTestId("compare-tour");
+    await tour.waitFor({ state: "visible" });
+    expect(await tour.getAttribute("data-step")).toBe("panes");
+    await page.screenshot({ path: `${SHOTS}/first-run-tour-ja.png` });
+    const steps: string[] = [];
+    while (await page.getByTestId("tour-next").isVisible()) {
+      await page.getByTestId("tour-next").click();
+      steps.push((await tour.getAttribute("data-step"))!);
+    }
+    expect(steps).toEqual(["select", "sidebar", "link", "bar"]);
+    await page.getByTestId("tour-back").click();
+    expect(await tour.getAttribute("data-step")).toBe("link");
+    await page.getByTestId("tour-close").click();
+    await tour.waitFor({ state: "hidden" });
+    // Remembered: a reload does not bring it back.
+    await page.reload();
+    await ready(page, 2);
+    await page.waitForTimeout(500);
+    expect(await tour.isVisible()).toBe(false);
+    // Reopened on request from the shortcuts dialog.
+    await page.getByTestId("shortcuts-open").click();
+    await page.getByTestId("shortcuts-tour").click();
+    await tour.waitFor({ state: "visible" });
+    expect(await tour.getAttribute("data-step")).toBe("panes");
+    await context.close();
+  });
+
+  it("is remembered per user: another person on the same browser still gets it", async () => {
+    const { page, context } = await newPerson(browser(), "en-US");
+    await signIn(page, owner.email, owner.password);
+    await openCompare(page, ws, [0, 1]);
+    await page.getByTestId("tour-close").click();
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("synoptic.tour.")).length).then((n) => expect(n).toBe(1));
+    const other = DEMO_USERS[1];
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/signin/);
+    await signIn(page, other.email, other.password);
+    await openCompare(page, ws, [0, 1]);
+    await page.getByTestId("compare-tour").waitFor({ state: "visible" });
+    await page.screenshot({ path: `${SHOTS}/first-run-tour-en.png` });
+    await context.close();
+  });
+});
+
 describe("layout", () => {
   const pages = ["/w", ws, `${ws}/themes`, `${ws}/matrix`, `${ws}/map`, `${ws}/export`, `${ws}/members`, `${ws}/settings`, `${ws}/search?q=抑止`];
 
@@ -92,6 +142,10 @@ describe("layout", () => {
     const lineHeight = await button.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 20);
     expect(box!.height).toBeLessThan(lineHeight * 2);
     const headers = await page.locator("table th").allInnerTexts();
+    await page.goto(ws);
+    // The document list counts each paper's annotations (a number per row).
+    for (const cell of await page.getByTestId("document-annotations").allInnerTexts()) expect(cell).toMatch(/^\d+$/);
+    await page.goto(`${ws}/members`);
     expect(headers).toContain("Role");
     expect(headers.join(" ")).not.toMatch(/your role/i);
     await page.screenshot({ path: `${SHOTS}/first-run-members-en.png` });

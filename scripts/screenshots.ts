@@ -61,8 +61,6 @@ async function shoot(browser: Browser, base: string, lang: string, locale: strin
   const ws = `${base}/w/${DEMO_WORKSPACE.slug}`;
   try {
     await signIn(page, base);
-    // The tour would cover the panes: these pictures show the view itself.
-    await page.evaluate(() => localStorage.setItem("synoptic.tour.compare", "done"));
 
     // Compare: the first two papers side by side, with their highlights and links.
     await page.goto(ws);
@@ -73,6 +71,9 @@ async function shoot(browser: Browser, base: string, lang: string, locale: strin
     await page.waitForURL(/\/compare\?/);
     await page.locator('[data-testid=compare-pane][data-painted="true"]').nth(1).waitFor({ timeout: 30_000 });
     await page.locator('[data-testid=connection-state][data-state="connected"]').waitFor({ timeout: 30_000 });
+    // The first-visit tour would cover the panes: these pictures show the view itself.
+    const tour = page.getByTestId("tour-close");
+    if (await tour.waitFor({ timeout: 3_000 }).then(() => true, () => false)) await tour.click();
     // Open the first annotation that has a link, so the card and its connector show; else the first one.
     const row = page.getByTestId("annotation-row").first();
     if (await row.count()) await row.click();

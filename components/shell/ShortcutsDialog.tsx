@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { TOUR_EVENT } from "@/components/compare/use-tour";
 
 /** The keys the app answers to, in the order a newcomer meets them. Each is [keys, message key]. */
 const SHORTCUTS: [string[], string][] = [
@@ -29,18 +30,28 @@ function typing(target: EventTarget | null): boolean {
 export function ShortcutsDialog() {
   const t = useTranslations("shortcuts");
   const dialog = useRef<HTMLDialogElement>(null);
+  // Only a page with a tour (the compare view) offers to show it.
+  const [hasTour, setHasTour] = useState(false);
+  const show = () => {
+    setHasTour(!!document.querySelector("[data-testid=compare-view]"));
+    if (!dialog.current?.open) dialog.current?.showModal();
+  };
+  const showRef = useRef(show);
+  useEffect(() => {
+    showRef.current = show;
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== "?" || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
       e.preventDefault();
-      if (!dialog.current?.open) dialog.current?.showModal();
+      showRef.current();
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   }, []);
   return (
     <>
-      <button type="button" className="btn help-button" onClick={() => dialog.current?.showModal()} aria-label={t("open")} title={t("open")} data-testid="shortcuts-open">?</button>
+      <button type="button" className="btn help-button" onClick={show} aria-label={t("open")} title={t("open")} data-testid="shortcuts-open">?</button>
       <dialog ref={dialog} className="shortcuts" aria-labelledby="shortcuts-title" data-testid="shortcuts-dialog" onClick={(e) => e.target === dialog.current && dialog.current.close()}>
         <h2 id="shortcuts-title">{t("title")}</h2>
         <table className="list">
@@ -54,6 +65,9 @@ export function ShortcutsDialog() {
           </tbody>
         </table>
         <form method="dialog" className="row" style={{ justifyContent: "flex-end", marginTop: "1rem" }}>
+          {hasTour && (
+            <button className="btn" onClick={() => window.dispatchEvent(new Event(TOUR_EVENT))} data-testid="shortcuts-tour">{t("tour")}</button>
+          )}
           <button className="btn primary" data-testid="shortcuts-close">{t("close")}</button>
         </form>
       </dialog>
