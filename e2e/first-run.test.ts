@@ -62,7 +62,7 @@ describe("keyboard shortcuts", () => {
 
 describe("the compare view's tour", () => {
   it("greets a first visit, steps through the view, stays dismissed, and reopens from the ? dialog", async () => {
-    const { page, context } = await newPerson(browser(), "ja-JP");
+    const { page, context } = await newPerson(browser(), "ja-JP", { tours: true });
     await signIn(page, owner.email, owner.password);
     await openCompare(page, ws, [0, 1]);
     const tour = page.getByTestId("compare-tour");
@@ -93,7 +93,7 @@ describe("the compare view's tour", () => {
   });
 
   it("is remembered per user: another person on the same browser still gets it", async () => {
-    const { page, context } = await newPerson(browser(), "en-US");
+    const { page, context } = await newPerson(browser(), "en-US", { tours: true });
     await signIn(page, owner.email, owner.password);
     await openCompare(page, ws, [0, 1]);
     await page.getByTestId("tour-close").click();

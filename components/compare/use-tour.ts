@@ -8,6 +8,9 @@ export const TOUR_EVENT = "synoptic:tour";
 /** localStorage key per user: a tour dismissed by one person on a shared browser still greets the next. */
 export const tourKey = (userId: string) => `synoptic.tour.compare.${userId}`;
 
+/** Set to "off" in a browser that never wants first-visit tours (automation, kiosks); "?" still opens them. */
+export const TOURS_OFF_KEY = "synoptic.tours";
+
 /** Whether the tour shows: the first time a user opens the view, and whenever they ask for it. */
 export function useTour(userId: string): { open: boolean; close(): void } {
   const [open, setOpen] = useState(false);
@@ -15,7 +18,7 @@ export function useTour(userId: string): { open: boolean; close(): void } {
     // Read after mount: localStorage does not exist during server rendering.
     let seen = true;
     try {
-      seen = localStorage.getItem(tourKey(userId)) === "done";
+      seen = localStorage.getItem(tourKey(userId)) === "done" || localStorage.getItem(TOURS_OFF_KEY) === "off";
     } catch {
       // storage blocked: show the tour, it can be closed
       seen = false;
