@@ -3,7 +3,13 @@
  * that never scrolls sideways, the members page's column heading.
  */
 import { describe, expect, it } from "vitest";
-import { baseUrl, newPerson, signIn, sharedBrowser } from "./support/browser";
+import { baseUrl, newPerson, register, signIn, sharedBrowser, uniqueEmail } from "./support/browser";
+import enApp from "../lib/i18n/messages/en/app.json";
+import enCompare from "../lib/i18n/messages/en/compare.json";
+import enThemes from "../lib/i18n/messages/en/themes.json";
+import enExport from "../lib/i18n/messages/en/export.json";
+import enSearch from "../lib/i18n/messages/en/search.json";
+import enArgument from "../lib/i18n/messages/en/argument.json";
 import { openCompare, ready } from "./support/compare";
 import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 
@@ -105,6 +111,36 @@ describe("the compare view's tour", () => {
     await openCompare(page, ws, [0, 1]);
     await page.getByTestId("compare-tour").waitFor({ state: "visible" });
     await page.screenshot({ path: `${SHOTS}/first-run-tour-en.png` });
+    await context.close();
+  });
+});
+
+describe("a workspace of one's own", () => {
+  it("says on every page what to do next while it is empty", async () => {
+    const { page, context } = await newPerson(browser(), "en-US");
+    await register(page, "New Person", uniqueEmail("empty"), "a long enough passphrase 42");
+    await page.getByLabel(enApp.workspaces.name).fill(`Reading group ${Date.now()}`);
+    await page.getByRole("button", { name: enApp.workspaces.create }).click();
+    await page.waitForURL(/\/w\/[a-z0-9-]+$/);
+    const own = new URL(page.url()).pathname;
+    const expectations: [string, string][] = [
+      [own, enApp.documents.empty],
+      [`${own}/compare`, enCompare.compare.empty],
+      [`${own}/themes`, enThemes.themes.manage.empty],
+      [`${own}/matrix`, enThemes.themes.matrix.noDocuments],
+      [`${own}/map`, enArgument.argument.map.empty],
+      [`${own}/export`, enExport.export.previewEmpty],
+      [`${own}/search`, enSearch.search.noDocuments],
+    ];
+    const missing: string[] = [];
+    for (const [p, text] of expectations) {
+      await page.goto(p);
+      // Client pages render their empty state once their data arrived.
+      const found = await page.getByText(text.slice(0, 40), { exact: false }).first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+      if (!found) missing.push(`${p}: ${text.slice(0, 40)}…`);
+      await page.screenshot({ path: `${SHOTS}/first-run-empty-${p.split("/").pop()}-en.png` });
+    }
+    expect(missing).toEqual([]);
     await context.close();
   });
 });
