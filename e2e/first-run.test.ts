@@ -185,6 +185,13 @@ describe("layout", () => {
     expect(headers).toContain("Role");
     expect(headers.join(" ")).not.toMatch(/your role/i);
     await page.screenshot({ path: `${SHOTS}/first-run-members-en.png` });
+    // One row of top bar at 1280 px in both languages (Japanese labels are the wider ones here).
+    for (const lang of ["en", "ja"]) {
+      await page.getByTestId("locale-switcher").selectOption(lang);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      const bar = await page.locator(".topbar").boundingBox();
+      expect(bar!.height, lang).toBeLessThan(70);
+    }
     await context.close();
   });
 });
