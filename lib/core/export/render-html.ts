@@ -31,7 +31,6 @@ ul{margin:.25rem 0;padding-left:1.25rem;font-size:.92rem}
 export function htmlWriter(): ExportWriter {
   let labels: ExportLabels;
   let when: Pick<ExportMeta, "locale" | "timeZone"> = {};
-  let groups = 0;
   return {
     contentType: "text/html; charset=utf-8",
     extension: "html",
@@ -44,8 +43,7 @@ export function htmlWriter(): ExportWriter {
       return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>\n<header><div><h1>${escapeHtml(title)}</h1>\n<p class="cite">${escapeHtml(labels.generated)}: ${escapeHtml(formatInstant(meta.generatedAt, when))}</p></div></header>\n<main>\n`;
     },
     group(g) {
-      groups += 1;
-      return `<h2 id="g${groups}">${escapeHtml(g.title)}</h2>\n${g.subtitle ? `<p class="cite">${escapeHtml(g.subtitle)}</p>\n` : ""}`;
+      return `<h2>${escapeHtml(g.title)}</h2>\n${g.subtitle ? `<p class="cite">${escapeHtml(g.subtitle)}</p>\n` : ""}`;
     },
     excerpt(e: Excerpt) {
       const href = safeHref(e.citation.permalink);
