@@ -4,6 +4,7 @@ import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "reac
 import { useTranslations } from "next-intl";
 import { authorsOf, filterItems, HIGHLIGHT_COLOURS, NO_FILTER, type ListFilter } from "@/lib/core/compare";
 import type { StoredAnnotation } from "@/lib/collab/client";
+import type { ListPreviews } from "@/lib/collab/client/react";
 import s from "./compare.module.css";
 
 const ROW = 64;
@@ -20,6 +21,8 @@ interface Props {
   filterSlot?: ReactNode;
   /** Checkboxes for tagging several at once; absent for those who may not tag. */
   select?: ListSelect;
+  /** Each row's note (first line) and reply count. */
+  previews?: ListPreviews;
 }
 
 /** The multi-selection as one list needs it (the view holds it, for every pane). */
@@ -36,7 +39,7 @@ export interface ListSelect {
  * A pane's annotations in text order with filters (author, colour, status). The list is
  * windowed with fixed-height rows: thousands of annotations render a screenful of rows.
  */
-export function AnnotationList({ items, versionNumbers, focusedId, onOpen, keep, filterSlot, select }: Props) {
+export function AnnotationList({ items, versionNumbers, focusedId, onOpen, keep, filterSlot, select, previews }: Props) {
   const t = useTranslations("compare.sidebar");
   const tc = useTranslations("compare.colours");
   const tl = useTranslations("compare.selection");
@@ -152,9 +155,11 @@ export function AnnotationList({ items, versionNumbers, focusedId, onOpen, keep,
                 <button type="button" className={s.rowBtn} onClick={() => onOpen(a.id)} aria-current={a.id === focusedId} data-testid="annotation-row" data-annotation={a.id}>
                   <span className={s.rowColour} style={{ background: a.colour }} aria-hidden="true" />
                   <span className={s.rowBody}>
-                    <span className={s.rowQuote}>{a.entry.anchor.exact.slice(0, 80)}</span>
+                    <span className={previews ? s.rowQuoteShort : s.rowQuote}>{a.entry.anchor.exact.slice(0, 80)}</span>
+                    {previews?.notes.get(a.id) && <span className={s.rowNote} data-testid="row-note">{previews.notes.get(a.id)!.slice(0, 120)}</span>}
                     <span className={`${s.rowMeta} muted`}>
                       {a.authorName}
+                      {(previews?.replies.get(a.id) ?? 0) > 0 && <> · <span data-testid="row-replies">{t("replyCount", { count: previews!.replies.get(a.id)! })}</span></>}
                       {a.status === "resolved" && <> · {t("statusResolved")}</>}
                       {a.placement.status === "orphan" && <> · <em>{t("orphan")}</em></>}
                       {a.placement.status === "searching" && <> · <em>{t("searching")}</em></>}

@@ -32,6 +32,7 @@ import { useSelection } from "./use-selection";
 import { useSyncScroll } from "./use-sync-scroll";
 import { useToast } from "./use-toast";
 import { useViewUrl } from "./use-view-url";
+import { CompareTour } from "./CompareTour";
 import s from "./compare.module.css";
 
 interface Props {
@@ -147,6 +148,7 @@ export function CompareView({ data, initial, user, collab }: Props) {
         {meta && <ColourBySwitch lens={lens} />}
       </CompareBar>
       <SearchMarks workspaceId={data.workspace.id} panes={panes} />
+      <CompareTour userId={user.id} />
       <CompareNotices dropped={initial.dropped} missing={data.missing.length} collab={!!collab} role={role} />
       {visible.length === 0 ? (
         <p className={`${s.empty} muted`}>{t("empty")}</p>

@@ -3,6 +3,7 @@
 import { useMemo, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import type { CollabActor } from "@/lib/core/collab";
+import { useListPreviews } from "@/lib/collab/client/react";
 import { AnnotationCard } from "./AnnotationCard";
 import { isSelected, shownState } from "./annotation-selection";
 import { AnnotationList, type ListSelect } from "./AnnotationList";
@@ -52,6 +53,7 @@ export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdi
       stateOf: (ids) => shownState(sel, documentId, ids),
     };
   }, [selecting, documentId]);
+  const previews = useListPreviews(pane?.commands ?? null);
   const cardHere = focus && pane && focus.documentId === pane.data.document.id && pane.store && pane.commands;
   // Back in the list, the annotation just read is marked and scrolled to.
   const [recent, setRecent] = useState<string | null>(null);
@@ -110,6 +112,7 @@ export function Sidebar({ panes, active, focus, focusNote, actor, colour, canEdi
             keep={lens?.keep}
             filterSlot={lens && <ThemeFilterSelect lens={lens} />}
             select={listSelect}
+            previews={previews}
           />
         </>
       ) : null}

@@ -27,6 +27,16 @@ const FORMAT_LABEL = { md: "formatMd", docx: "formatDocx", pdf: "formatPdf", csv
 
 type Download = { state: "idle" } | { state: "running"; bytes: number } | { state: "done"; bytes: number } | { state: "failed" };
 
+/** Prints a tab once it shows `url` (polled: whether a load listener survives the navigation varies). */
+function printWhenLoaded(tab: Window, url: string, tries = 100): void {
+  try {
+    if (tab.location.href === url && tab.document.readyState === "complete") return tab.print();
+  } catch {
+    return; // the reader navigated the tab elsewhere
+  }
+  if (tries > 0 && !tab.closed) setTimeout(() => printWhenLoaded(tab, url, tries - 1), 100);
+}
+
 /** Filters, grouping, order and contents of an export; a live preview; a download with progress. */
 export function ExportBuilder(p: { workspaceId: string; choices: Choices; preview: PreviewAction }) {
   const t = useTranslations("export");
@@ -58,11 +68,18 @@ export function ExportBuilder(p: { workspaceId: string; choices: Choices; previe
     };
   }, [previewKey, p, locale]);
 
-  async function run() {
+  /**
+   * Fetches the file with progress. `open`: an HTML export is shown in a new tab as a page to
+   * read, and `print` asks that tab to print — printing is the reader's choice, not the default.
+   */
+  async function run(open: "download" | "open" | "print" = "download") {
+    // Opened before the fetch, inside the click: a tab opened after an await is a blocked pop-up.
+    const tab = open === "download" ? null : window.open("", "_blank");
     setDownload({ state: "running", bytes: 0 });
     try {
       const query = optionsToSearchParams(toOptions(state));
       query.set("lang", locale);
+      query.set("tz", Intl.DateTimeFormat().resolvedOptions().timeZone);
       const res = await fetch(`/api/workspaces/${p.workspaceId}/export?${query}`);
       if (!res.ok || !res.body) throw new Error(String(res.status));
       const reader = res.body.getReader();
@@ -77,6 +94,13 @@ export function ExportBuilder(p: { workspaceId: string; choices: Choices; previe
       }
       const blob = new Blob(parts, { type: res.headers.get("content-type") ?? "application/octet-stream" });
       const url = URL.createObjectURL(blob);
+      if (tab) {
+        tab.location.href = url;
+        if (open === "print") printWhenLoaded(tab, url);
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        setDownload({ state: "done", bytes });
+        return;
+      }
       const a = document.createElement("a");
       a.href = url;
       a.download = fileNameOf(res.headers.get("content-disposition"), `export.${state.format}`);
@@ -86,6 +110,7 @@ export function ExportBuilder(p: { workspaceId: string; choices: Choices; previe
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setDownload({ state: "done", bytes });
     } catch {
+      tab?.close();
       setDownload({ state: "failed" });
     }
   }
@@ -145,7 +170,15 @@ export function ExportBuilder(p: { workspaceId: string; choices: Choices; previe
           ))}
         </fieldset>
         {select(t("format"), state.format, (v) => set("format", v as BuilderState["format"]), EXPORT_FORMATS.map((f) => [f, t(FORMAT_LABEL[f])]), "export-format")}
-        <button className="btn primary" type="submit" disabled={download.state === "running"} data-testid="export-download">{t("download")}</button>
+        <div className="row">
+          <button className="btn primary" type="submit" disabled={download.state === "running"} data-testid="export-download">{t("download")}</button>
+          {state.format === "html" && (
+            <>
+              <button className="btn" type="button" disabled={download.state === "running"} onClick={() => void run("open")} data-testid="export-open">{t("openPage")}</button>
+              <button className="btn" type="button" disabled={download.state === "running"} onClick={() => void run("print")} data-testid="export-print">{t("print")}</button>
+            </>
+          )}
+        </div>
         {download.state === "running" && (
           <div role="status" aria-live="polite">
             <progress className={styles.progress} />

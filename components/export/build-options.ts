@@ -20,7 +20,8 @@ export interface BuilderState {
 
 export const INITIAL_STATE: BuilderState = {
   format: "docx", documentIds: [], themeIds: [], authorIds: [], from: "", to: "", status: "", linked: "",
-  groupBy: "document", order: "position", notes: true, replies: false, links: false, comments: false,
+  // Replies and links are what a group adds to a passage: a newcomer's export should show them.
+  groupBy: "document", order: "position", notes: true, replies: true, links: true, comments: false,
 };
 
 /** Form state → export options (empty choices mean "all"). */

@@ -36,7 +36,7 @@ export function MemberList(p: Props) {
             <tr>
               <th scope="col">{t("auth.name")}</th>
               <th scope="col" className="hide-narrow">{t("auth.email")}</th>
-              <th scope="col">{t("workspaces.role")}</th>
+              <th scope="col">{t("workspaces.roleColumn")}</th>
               {p.canManage && <th scope="col"><span className="muted">—</span></th>}
             </tr>
           </thead>

@@ -111,7 +111,7 @@ export function SearchResults({ workspaceId, slug, initialQuery, compareQuery, d
         {select("author", t("filter.author"), authors)}
       </div>
       <p className="small muted" role="status" aria-live="polite" data-testid="search-summary">
-        {busy ? t("searching") : result?.notice ? t(`notice.${result.notice}`) : result ? t(result.totalCapped ? "totalCapped" : "total", { count: result.total, documents: result.documents.length }) : t("hint")}
+        {busy ? t("searching") : result?.notice ? t(`notice.${result.notice}`) : result ? t(result.totalCapped ? "totalCapped" : "total", { count: result.total, documents: result.documents.length }) : documents.length === 0 ? t("noDocuments") : t("hint")}
       </p>
       {error && <p className="alert error small" role="alert">{te(error)}</p>}
       {result && result.documents.length > 1 && (

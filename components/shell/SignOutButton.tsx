@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 export function SignOutButton() {
   const t = useTranslations("nav");
   return (
-    <button type="button" className="btn" onClick={() => void signOut({ callbackUrl: "/signin" })}>
+    <button type="button" className="btn sign-out" onClick={() => void signOut({ callbackUrl: "/signin" })}>
       {t("signOut")}
     </button>
   );

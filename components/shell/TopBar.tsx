@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "./LocaleSwitcher";
 import { SignOutButton } from "./SignOutButton";
+import { ShortcutsDialog } from "./ShortcutsDialog";
 import { SearchBox } from "@/components/search/SearchBox";
 import { WorkspaceSwitcher, type SwitcherItem } from "./WorkspaceSwitcher";
 
@@ -32,6 +33,7 @@ export async function TopBar(props: { userName: string | null; workspaces: Switc
       <span className="spacer" />
       {props.current && <SearchBox slug={props.current.slug} />}
       <LocaleSwitcher />
+      <ShortcutsDialog />
       {props.userName && (
         <>
           <span className="user-name" data-testid="user-name">{props.userName}</span>

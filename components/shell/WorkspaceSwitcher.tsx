@@ -17,7 +17,7 @@ export function WorkspaceSwitcher({ items, current }: { items: SwitcherItem[]; c
       data-testid="workspace-switcher"
       value={current ?? ""}
       onChange={(e) => router.push(e.target.value ? `/w/${e.target.value}` : "/w")}
-      style={{ maxWidth: "18rem" }}
+      // Width from .topbar select (globals.css): narrower below 1400 px so the bar stays one row.
     >
       <option value="">{t("workspaces")}</option>
       {items.map((w) => (

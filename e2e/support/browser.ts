@@ -35,10 +35,14 @@ async function watchCsp(context: BrowserContext): Promise<void> {
   });
 }
 
-/** A fresh context (cookies, storage) with the browser's language set, like a new person. */
-export async function newPerson(browser: Browser, locale: "ja-JP" | "en-US" = "ja-JP"): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * A fresh context (cookies, storage) with the browser's language set, like a new person. First-visit
+ * tours are off (their card would sit over what a test clicks) unless `tours` asks for them.
+ */
+export async function newPerson(browser: Browser, locale: "ja-JP" | "en-US" = "ja-JP", opts: { tours?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: baseUrl(), locale, viewport: { width: 1280, height: 860 } });
   await watchCsp(context);
+  if (!opts.tours) await context.addInitScript(() => localStorage.setItem("synoptic.tours", "off"));
   const page = await context.newPage();
   return { context, page };
 }

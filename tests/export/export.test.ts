@@ -49,7 +49,7 @@ afterAll(async () => server?.destroy());
 
 const options = (format: ExportFormat, extra: Partial<ExportOptions> = {}): ExportOptions => exportOptionsSchema.parse({ format, ...extra });
 async function run(format: ExportFormat, extra: Partial<ExportOptions> = {}): Promise<Buffer> {
-  const file = await createExport({ workspaceId: world.workspace.id, options: options(format, extra), baseUrl: "http://synoptic.test", locale: "ja", now: new Date("2026-11-25T00:00:00Z") });
+  const file = await createExport({ workspaceId: world.workspace.id, options: options(format, extra), baseUrl: "http://synoptic.test", locale: "ja", timeZone: "Asia/Tokyo", now: new Date("2026-11-25T00:00:00Z") });
   return collect(file.chunks);
 }
 
@@ -60,7 +60,9 @@ describe("export from the projection", () => {
     expect(md).toContain("> 拡大抑止");
     expect(md).toContain(`http://synoptic.test/w/${world.workspace.slug}/compare?d=${papers[0]!.id}&focus=${ids.a}`);
     expect(md).toContain("賛成です。");
-    expect(md).toContain("→ supports: 日米同盟");
+    // A Japanese export names the relation in Japanese and writes its date in Tokyo time.
+    expect(md).toContain("→ 支持する: 日米同盟");
+    expect(md).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
     expect(md.indexOf(papers[0]!.title)).toBeLessThan(md.indexOf(papers[1]!.title));
   });
 

@@ -47,7 +47,8 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
                 <th scope="col">{t("documents.columns.title")}</th>
                 <th scope="col" className="hide-narrow">{t("documents.columns.authors")}</th>
                 <th scope="col" className="hide-narrow">{t("documents.columns.date")}</th>
-                <th scope="col">{t("documents.columns.size")}</th>
+                <th scope="col">{t("documents.columns.annotations")}</th>
+                <th scope="col" className="hide-narrow">{t("documents.columns.size")}</th>
                 <th scope="col" className="hide-narrow">{t("documents.columns.versions")}</th>
               </tr>
             </thead>
@@ -63,7 +64,8 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
                   </td>
                   <td className="hide-narrow">{d.authors ?? "—"}</td>
                   <td className="hide-narrow">{d.publishedOn ?? "—"}</td>
-                  <td>
+                  <td data-testid="document-annotations">{d.annotationCount}</td>
+                  <td className="hide-narrow">
                     {t("documents.chars", { count: d.charCount })}
                     <br />
                     <span className="muted small">{t("documents.blocks", { count: d.blockCount })}</span>

@@ -14,6 +14,7 @@ import {
 } from "../../core/collab";
 import { annotationsMap, localOriginOf, newEntryId, notesMap, transactLocal } from "./structure";
 import { parseEntry } from "./validate";
+import { noteText } from "./note-text";
 import { collate } from "../../core/text/collate";
 
 export interface CreateAnnotationInput {
@@ -159,4 +160,18 @@ function paragraphs(text: string): Y.XmlElement[] {
     if (line) p.insert(0, [new Y.XmlText(line)]);
     return p;
   });
+}
+
+/**
+ * The first non-empty line of every note of a document (id → line, notes without text left out),
+ * for the annotation list. Reads every note: run it on a change, not per row.
+ */
+export function noteFirstLines(doc: Y.Doc): Map<string, string> {
+  const out = new Map<string, string>();
+  notesMap(doc).forEach((value, id) => {
+    if (!(value instanceof Y.XmlFragment)) return;
+    const line = noteText(value).split("\n").find((l) => l.trim());
+    if (line) out.set(id, line.trim());
+  });
+  return out;
 }

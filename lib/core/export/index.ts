@@ -1,5 +1,6 @@
 export * from "./options";
 export * from "./types";
+export * from "./format";
 export * from "./code-points";
 export * from "./locate";
 export * from "./build-excerpt";

@@ -3,7 +3,8 @@
  * every field quoted, and cells that a spreadsheet would run as a formula (= + - @, tab, CR)
  * prefixed with an apostrophe (OWASP "CSV injection").
  */
-import type { Excerpt, ExportWriter } from "./types";
+import { formatSortable, linkLine } from "./format";
+import { labelsOf, type Excerpt, type ExportLabels, type ExportMeta, type ExportWriter } from "./types";
 
 const COLUMNS = [
   "id", "document_title", "organisation", "date", "headings", "page", "paragraph", "quote", "note",
@@ -22,11 +23,15 @@ export function csvRow(values: (string | number | null)[]): string {
 }
 
 export function csvWriter(): ExportWriter {
+  let labels: ExportLabels;
+  let when: Pick<ExportMeta, "locale" | "timeZone"> = {};
   return {
     contentType: "text/csv; charset=utf-8",
     extension: "csv",
     flat: true,
-    begin() {
+    begin(meta) {
+      labels = labelsOf(meta);
+      when = meta;
       return `\ufeff${csvRow([...COLUMNS])}`;
     },
     group: () => "",
@@ -34,10 +39,10 @@ export function csvWriter(): ExportWriter {
       const c = e.citation;
       return csvRow([
         e.id, c.title, c.organisation, c.date, c.headingPath.join(" › "), c.page, c.paragraph, e.quote, e.note,
-        e.themes.map((t) => t.name).join("; "), e.author.name, e.status, e.createdAt, e.updatedAt, c.permalink,
+        e.themes.map((t) => t.name).join("; "), e.author.name, e.status, formatSortable(e.createdAt, when), formatSortable(e.updatedAt, when), c.permalink,
         e.startCodePoint, e.endCodePoint,
         e.replies.map((r) => `${r.authorName}: ${r.body}`).join("\n"),
-        e.links.map((l) => `${l.direction === "out" ? "→" : "←"} ${l.kind} ${l.otherText ?? l.otherId}`).join("\n"),
+        e.links.map((l) => linkLine(l, labels)).join("\n"),
       ]);
     },
     end: () => "",

@@ -1,6 +1,7 @@
 /** Markdown: a heading per group, each excerpt a block quote followed by its citation and note. */
 import { citationLine } from "./build-excerpt";
-import { labelsOf, type Excerpt, type ExportLabels, type ExportWriter } from "./types";
+import { formatInstant, linkLine } from "./format";
+import { labelsOf, type Excerpt, type ExportLabels, type ExportMeta, type ExportWriter } from "./types";
 
 /** Escapes characters Markdown would read as syntax at the start of a line or inline. */
 export function escapeMarkdown(s: string): string {
@@ -11,13 +12,15 @@ const quoteLines = (s: string) => s.split(/\r?\n/).map((l) => `> ${escapeMarkdow
 
 export function markdownWriter(): ExportWriter {
   let labels: ExportLabels;
+  let when: Pick<ExportMeta, "locale" | "timeZone"> = {};
   return {
     contentType: "text/markdown; charset=utf-8",
     extension: "md",
     flat: false,
     begin(meta) {
       labels = labelsOf(meta);
-      return `# ${escapeMarkdown(meta.workspaceName)} — ${escapeMarkdown(labels.title)}\n\n_${labels.generated}: ${meta.generatedAt}_\n\n`;
+      when = meta;
+      return `# ${escapeMarkdown(meta.workspaceName)} — ${escapeMarkdown(labels.title)}\n\n_${labels.generated}: ${formatInstant(meta.generatedAt, when)}_\n\n`;
     },
     group(g) {
       return `## ${escapeMarkdown(g.title)}\n\n${g.subtitle ? `${escapeMarkdown(g.subtitle)}\n\n` : ""}`;
@@ -26,9 +29,9 @@ export function markdownWriter(): ExportWriter {
       const lines = [quoteLines(e.quote), "", `— ${escapeMarkdown(citationLine(e.citation, labels))} ([link](<${e.citation.permalink}>))`];
       if (e.themes.length) lines.push("", e.themes.map((t) => `\`${t.name.replace(/`/g, "'")}\``).join(" "));
       if (e.note) lines.push("", `**${labels.note}** (${escapeMarkdown(e.author.name)}): ${escapeMarkdown(e.note).replace(/\n/g, "  \n")}`);
-      if (e.replies.length) lines.push("", `**${labels.replies}**`, "", ...e.replies.map((r) => `- ${escapeMarkdown(r.authorName)}: ${escapeMarkdown(r.body).replace(/\n/g, " ")}`));
+      if (e.replies.length) lines.push("", `**${labels.replies}**`, "", ...e.replies.map((r) => `- ${escapeMarkdown(r.authorName)} (${formatInstant(r.createdAt, when)}): ${escapeMarkdown(r.body).replace(/\n/g, " ")}`));
       if (e.links.length)
-        lines.push("", `**${labels.links}**`, "", ...e.links.map((l) => `- ${l.direction === "out" ? "→" : "←"} ${l.kind}${l.label ? ` (${escapeMarkdown(l.label)})` : ""}: ${escapeMarkdown(l.otherText ?? l.otherId)}`));
+        lines.push("", `**${labels.links}**`, "", ...e.links.map((l) => `- ${escapeMarkdown(linkLine(l, labels))}`));
       return `${lines.join("\n")}\n\n---\n\n`;
     },
     end({ count }) {

@@ -89,6 +89,10 @@ export interface ExportMeta {
   baseUrl: string;
   /** Labels in the reader's language (headings, column names), with sensible defaults. */
   labels?: Partial<ExportLabels>;
+  /** BCP 47 language of the reader ("ja", "en"): dates are written as they read them. */
+  locale?: string;
+  /** IANA time zone of the reader ("Asia/Tokyo"); UTC when unset. */
+  timeZone?: string;
 }
 
 export interface ExportLabels {
@@ -103,6 +107,8 @@ export interface ExportLabels {
   noTheme: string;
   notOnMap: string;
   all: string;
+  /** Link relation keys ("supports") → their names in the reader's language. */
+  relations: Record<string, string>;
 }
 
 export const DEFAULT_LABELS: ExportLabels = {
@@ -117,6 +123,7 @@ export const DEFAULT_LABELS: ExportLabels = {
   noTheme: "No theme",
   notOnMap: "Not on the argument map",
   all: "All excerpts",
+  relations: { supports: "supports", opposes: "opposes", elaborates: "elaborates", same_claim: "same claim", responds_to: "responds to", cites: "cites" },
 };
 
 export function labelsOf(meta: ExportMeta): ExportLabels {

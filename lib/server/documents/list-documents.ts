@@ -14,6 +14,8 @@ export interface DocumentListItem {
   blockCount: number;
   updatedAt: string;
   createdBy: string | null;
+  /** Live annotations (the projection's rows), so the list shows where the discussion is. */
+  annotationCount: number;
 }
 
 /** The documents of a workspace with the metadata of their latest version. */
@@ -32,6 +34,8 @@ export const listDocumentsOp = defineOperation({
         versions: { orderBy: { number: "desc" }, take: 1, select: { charCount: true, blocks: true } },
       },
     });
+    const counts = await prisma.annotation.groupBy({ by: ["documentId"], where: { workspaceId: ctx.workspaceId }, _count: { _all: true } });
+    const annotations = new Map(counts.map((c) => [c.documentId, c._count._all]));
     return docs.map((d) => {
       const latest = d.versions[0];
       return {
@@ -41,6 +45,7 @@ export const listDocumentsOp = defineOperation({
         blockCount: Array.isArray(latest?.blocks) ? latest.blocks.length : 0,
         updatedAt: d.updatedAt.toISOString(),
         createdBy: d.createdBy?.name ?? null,
+        annotationCount: annotations.get(d.id) ?? 0,
       };
     });
   },

@@ -3,7 +3,11 @@
  * the renderer of the format. Returns the file's name and type and a pull-based stream of its
  * bytes (a slow client slows the database reads down instead of filling memory).
  */
+<<<<<<< HEAD
 import { isQdaFormat, isTextFormat, type ExportFormat, type ExportMeta, type ExportOptions } from "../../core/export";
+=======
+import { isTextFormat, safeTimeZone, type ExportFormat, type ExportMeta, type ExportOptions } from "../../core/export";
+>>>>>>> h/firstrun
 import type { Locale } from "../../i18n/config";
 import { logger } from "../log";
 import { exportLabels } from "./labels";
@@ -41,6 +45,8 @@ export interface ExportRun {
   options: ExportOptions;
   baseUrl: string;
   locale: Locale;
+  /** IANA zone the reader's dates are written in; the process's zone when unset (the CLI). */
+  timeZone?: string;
   now: Date;
   /** Who asked, for the log. */
   userId?: string;
@@ -55,7 +61,7 @@ export async function createExport(run: ExportRun): Promise<ExportFile> {
   if (isQdaFormat(run.options.format)) return createQdaExport(run);
   const sources = await loadSources(run.workspaceId);
   const labels = exportLabels(run.locale);
-  const meta: ExportMeta = { workspaceName: sources.workspace.name, workspaceSlug: sources.workspace.slug, generatedAt: run.now.toISOString(), baseUrl: run.baseUrl, labels };
+  const meta: ExportMeta = { workspaceName: sources.workspace.name, workspaceSlug: sources.workspace.slug, generatedAt: run.now.toISOString(), baseUrl: run.baseUrl, labels, locale: run.locale, timeZone: safeTimeZone(run.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone) };
   const events = exportEvents(run.options, sources, labels, run.baseUrl);
   const { format, include } = run.options;
   const inner = isTextFormat(format) ? renderText(format, events, meta) : format === "docx" ? renderDocx(events, meta, include) : renderPdf(events, meta, include);

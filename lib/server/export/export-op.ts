@@ -14,8 +14,10 @@ export const runExportOp = defineOperation({
     options: exportOptionsSchema,
     origin: z.string().max(300).nullable().optional(),
     locale: z.enum(LOCALES).default("ja"),
+    /** The reader's IANA time zone; an unknown one falls back to UTC. */
+    timeZone: z.string().max(64).optional(),
   }),
   async run(ctx, input) {
-    return createExport({ workspaceId: ctx.workspaceId, options: input.options, baseUrl: publicBaseUrl(input.origin), locale: input.locale, now: ctx.now, userId: ctx.actor.id });
+    return createExport({ workspaceId: ctx.workspaceId, options: input.options, baseUrl: publicBaseUrl(input.origin), locale: input.locale, ...(input.timeZone ? { timeZone: input.timeZone } : {}), now: ctx.now, userId: ctx.actor.id });
   },
 });

@@ -9,7 +9,7 @@ import {
   AlignmentType, BorderStyle, CommentRangeEnd, CommentRangeStart, CommentReference, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun,
   type ICommentOptions,
 } from "docx";
-import { citationLine, labelsOf, type Excerpt, type ExportInclude, type ExportMeta } from "../../core/export";
+import { citationLine, formatInstant, labelsOf, linkLine, type Excerpt, type ExportInclude, type ExportMeta } from "../../core/export";
 import type { ExportEvent } from "./query-excerpts";
 
 export const DOCX_FONT = "Noto Sans JP";
@@ -41,7 +41,7 @@ function excerptParagraphs(e: Excerpt, include: ExportInclude, labels: ReturnTyp
   }
   if (include.links && e.links.length) {
     out.push(new Paragraph({ children: [new TextRun({ text: labels.links, bold: true })] }));
-    for (const l of e.links) out.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(`${l.direction === "out" ? "→" : "←"} ${l.kind}${l.label ? ` (${l.label})` : ""}: ${l.otherText ?? l.otherId}`)] }));
+    for (const l of e.links) out.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(linkLine(l, labels))] }));
   }
   return out;
 }
@@ -50,7 +50,7 @@ export async function* renderDocx(events: AsyncIterable<ExportEvent>, meta: Expo
   const labels = labelsOf(meta);
   const children: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`${meta.workspaceName} — ${labels.title}`)] }),
-    new Paragraph({ style: "ExcerptCitation", children: [new TextRun(`${labels.generated}: ${meta.generatedAt}`)] }),
+    new Paragraph({ style: "ExcerptCitation", children: [new TextRun(`${labels.generated}: ${formatInstant(meta.generatedAt, meta)}`)] }),
   ];
   const comments: ICommentOptions[] = [];
   let count = 0;

@@ -6,7 +6,7 @@
  * chunks handed on after every excerpt, so memory stays bounded.
  */
 import PDFDocument from "pdfkit";
-import { citationLine, labelsOf, type Excerpt, type ExportInclude, type ExportMeta } from "../../core/export";
+import { citationLine, formatInstant, labelsOf, linkLine, type Excerpt, type ExportInclude, type ExportMeta } from "../../core/export";
 import { enableFastCjkLayout } from "./fast-cjk-layout";
 import { japaneseFonts } from "./fonts";
 import { writeText, type PdfLike } from "./pdf-text";
@@ -36,7 +36,7 @@ function writeExcerpt(doc: PDFKit.PDFDocument, e: Excerpt, include: ExportInclud
   }
   if (include.links && e.links.length) {
     writeText(pdf, labels.links, MARGIN, width, { font: "jp-bold", size: 9, color: INK });
-    for (const l of e.links) writeText(pdf, `${l.direction === "out" ? "→" : "←"} ${l.kind}${l.label ? ` (${l.label})` : ""}: ${l.otherText ?? l.otherId}`, MARGIN, width, { font: "jp", size: 9, color: INK, indent: 8 });
+    for (const l of e.links) writeText(pdf, linkLine(l, labels), MARGIN, width, { font: "jp", size: 9, color: INK, indent: 8 });
   }
 }
 
@@ -57,7 +57,7 @@ export async function* renderPdf(events: AsyncIterable<ExportEvent>, meta: Expor
   for (const name of ["jp-bold", "jp"]) enableFastCjkLayout((doc.font(name) as unknown as { _font: unknown })._font);
   const width = doc.page.width - 2 * MARGIN;
   writeText(pdf, `${meta.workspaceName} — ${labels.title}`, MARGIN, width, { font: "jp-bold", size: 16, color: INK });
-  writeText(pdf, `${labels.generated}: ${meta.generatedAt}`, MARGIN, width, { font: "jp", size: 8.5, color: GREY });
+  writeText(pdf, `${labels.generated}: ${formatInstant(meta.generatedAt, meta)}`, MARGIN, width, { font: "jp", size: 8.5, color: GREY });
   let count = 0;
   for await (const ev of events) {
     if (ev.type === "group") {

@@ -9,4 +9,5 @@ export { useWorkspaceLinks } from "./use-workspace-links";
 export { useWorkspaceAnnotations } from "./use-workspace-annotations";
 export { useMapData } from "./use-map-data";
 export { useReplies } from "./use-replies";
+export { useListPreviews, type ListPreviews } from "./use-list-previews";
 export { useWorkspaceCommands } from "./use-commands";

@@ -7,13 +7,14 @@ export const dynamic = "force-dynamic";
 
 /**
  * GET /api/workspaces/:id/export?format=md&themes=…&groupBy=theme… → the file as a download.
- * Filters as in `optionsFromSearchParams`; `lang=en|ja` picks the labels inside the file.
+ * Filters as in `optionsFromSearchParams`; `lang=en|ja` picks the labels inside the file and
+ * `tz=Asia/Tokyo` the time zone its dates are written in (UTC when absent or unknown).
  */
 export const GET = routeHandler(
   runExportOp,
   (req, params) => {
     const url = new URL(req.url);
-    return { workspaceId: params.workspaceId, options: optionsFromSearchParams(url.searchParams), origin: url.origin, locale: url.searchParams.get("lang") ?? undefined };
+    return { workspaceId: params.workspaceId, options: optionsFromSearchParams(url.searchParams), origin: url.origin, locale: url.searchParams.get("lang") ?? undefined, timeZone: url.searchParams.get("tz") ?? undefined };
   },
   (file) =>
     new Response(toReadableStream(file.chunks), {
