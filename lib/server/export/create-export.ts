@@ -3,11 +3,7 @@
  * the renderer of the format. Returns the file's name and type and a pull-based stream of its
  * bytes (a slow client slows the database reads down instead of filling memory).
  */
-<<<<<<< HEAD
-import { isQdaFormat, isTextFormat, type ExportFormat, type ExportMeta, type ExportOptions } from "../../core/export";
-=======
-import { isTextFormat, safeTimeZone, type ExportFormat, type ExportMeta, type ExportOptions } from "../../core/export";
->>>>>>> h/firstrun
+import { isQdaFormat, isTextFormat, safeTimeZone, type ExportFormat, type ExportMeta, type ExportOptions } from "../../core/export";
 import type { Locale } from "../../i18n/config";
 import { logger } from "../log";
 import { exportLabels } from "./labels";
