@@ -21,7 +21,7 @@ const DOCUMENTS = 40;
 const ROUNDS = 3;
 const FIXED = ["核", "米", "台湾", "同盟", "抑止力", "2+2", "ＥＤＤ", "拡大抑止", "反撃能力", "日米同盟", "指揮統制", "サイバー", "拡大抑止協議", "同盟調整メカニズム", "安全保障環境", "北朝鮮の核", "統合作戦司令部", "の", "核 同盟", "抑止 -中国"];
 
-async function paragraphs(): Promise<string[]> {
+export async function paragraphs(): Promise<string[]> {
   const { prepareDemoDocument } = await import("../../lib/server/demo/prepare-demo-document");
   const manifest = JSON.parse(readFileSync(`${DEMO}demo.json`, "utf8")) as { documents: { file: string }[] };
   const out: string[] = [];
@@ -45,7 +45,7 @@ function perturb(p: string, kanji: string[], rnd: () => number): string {
   return Array.from(sentences.join(""), (c) => (/\p{Script=Han}/u.test(c) && rnd() < 0.04 ? kanji[Math.floor(rnd() * kanji.length)]! : c)).join("");
 }
 
-function buildDocuments(paras: string[], seed: number): string[] {
+export function buildDocuments(paras: string[], seed: number): string[] {
   const rnd = random(seed);
   const kanji = [...new Set(Array.from(paras.join(""), (c) => c).filter((c) => /\p{Script=Han}/u.test(c)))];
   const docs: string[][] = Array.from({ length: DOCUMENTS }, () => []);
@@ -61,7 +61,7 @@ function buildDocuments(paras: string[], seed: number): string[] {
 }
 
 /** Queries of the mix: the fixed ones, then substrings of the text of 1–12 characters. */
-function queries(texts: string[], seed: number): string[] {
+export function queries(texts: string[], seed: number): string[] {
   const rnd = random(seed);
   const out = [...FIXED];
   while (out.length < 60) {

@@ -12,7 +12,8 @@ import { prisma } from "../../lib/server/db/client";
 import { searchWorkspaceOp } from "../../lib/server/search/search-op";
 import { rebuildSearchIndex } from "../../lib/server/search/rebuild-index";
 import { searchWorkspace } from "../../lib/server/search/search-workspace";
-import type { SearchParams, SearchResult } from "../../lib/core/search";
+import { walkIsCheaper } from "../../lib/server/search/match-chunks";
+import { queryLexemes, tsqueryOf, workspaceTag, type SearchParams, type SearchResult } from "../../lib/core/search";
 import { annotate, makeWorld, reply, startCollabForExport, writeThemes, type Paper } from "../export/support";
 import type { World } from "../support/factories";
 import { paste } from "./support";
@@ -142,10 +143,27 @@ describe("searchWorkspace", () => {
   it("finds the same hits by every plan: GIN candidates, walking the result order, scanning", async () => {
     const input = { q: "", documentIds: [], kinds: [], themeIds: [], authorIds: [], offset: 0, limit: 100 };
     for (const q of ["の", "拡大抑止協議", "核 -軍縮", "2+2", "%"]) {
-      const [gin, walk, scan] = await Promise.all((["gin", "walk", "scan"] as const).map((strategy) => searchWorkspace(world.workspace.id, { ...input, q }, { strategy })));
+      const [gin, walk, scan, auto] = await Promise.all((["gin", "walk", "scan", "auto"] as const).map((strategy) => searchWorkspace(world.workspace.id, { ...input, q }, { strategy })));
       expect(walk).toEqual(gin);
       expect(scan).toEqual(gin);
+      expect(auto).toEqual(gin);
     }
+  });
+
+  it("chooses its plan from exact GIN candidate counts where the planner's estimate would mislead", async () => {
+    const tag = workspaceTag(world.workspace.id);
+    // The bitmap also counts index entries of rows deleted by the tests above until a vacuum.
+    await prisma.$executeRawUnsafe(`VACUUM "SearchChunk"`);
+    for (const q of ["の", "核", "拡大抑止", "している", "2+2", "蒼穹"]) {
+      const tsquery = tsqueryOf(queryLexemes(tag, [q]));
+      const [real] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "SearchChunk" WHERE "grams" @@ ${tsquery}::tsquery`;
+      // wanted so large that the estimate never favours the walk: the function must count.
+      const [f] = await prisma.$queryRaw<{ candidates: bigint; counted: boolean }[]>`SELECT "candidates", "counted" FROM "search_plan_figures"(${world.workspace.id}, ${tsquery}::tsquery, 1000000000, 0.6)`;
+      expect(f).toEqual({ candidates: real!.n, counted: true });
+    }
+    expect(walkIsCheaper(5000, 20000, 221)).toBe(true);
+    expect(walkIsCheaper(500, 20000, 221)).toBe(false);
+    expect(walkIsCheaper(0, 0, 221)).toBe(false);
   });
 
   it("rebuilds a workspace's index to the same results", async () => {

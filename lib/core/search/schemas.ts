@@ -10,7 +10,12 @@ export const SEARCH_KINDS = ["text", "annotation", "note", "reply"] as const;
 export const searchKindSchema = z.enum(SEARCH_KINDS);
 export type SearchKind = z.infer<typeof searchKindSchema>;
 
-export const SEARCH_PAGE = { limitDefault: 20, limitMax: 100, offsetMax: 5_000, totalCap: 1_000 } as const;
+/**
+ * `countAhead`: passages counted past the requested page. Counting every match of a common term
+ * (「の」, 「同盟」 in a 10 MB workspace) means re-checking thousands of passages; the page needs only
+ * its own, so `total` counts up to this many more and says "more than" beyond (docs/search.md).
+ */
+export const SEARCH_PAGE = { limitDefault: 20, limitMax: 100, offsetMax: 5_000, countAhead: 200 } as const;
 
 /** Filters and page of a search; every list empty means "all". */
 export const searchParamsSchema = z.object({
@@ -56,7 +61,7 @@ export const searchNoticeSchema = z.enum(["empty_query", "no_included_terms"]);
 export const searchResultSchema = z.object({
   query: z.object({ include: z.array(z.string()), exclude: z.array(z.string()), dropped: z.number().int() }),
   hits: z.array(searchHitSchema),
-  /** Hits in all, counted over at most `SEARCH_PAGE.totalCap` matching chunks (`totalCapped` then). */
+  /** Hits in all, counted over the passages up to the page's and `SEARCH_PAGE.countAhead` more (`totalCapped` when more match). */
   total: z.number().int(),
   totalCapped: z.boolean(),
   /** Hits per document, in result order (for grouping). */

@@ -22,21 +22,27 @@ export interface ChunkMatch {
   n: number;
 }
 
-/** Above this many GIN candidates per wanted row, walking the result order is cheaper. */
-const DENSE_FACTOR = 4;
+/** Share of GIN candidates that pass the re-check (a term found only in a chunk's overlap fails it). */
+const PASS_RATE = 0.6;
 
 /**
- * The planner's estimate of the workspace's GIN candidates (from the tsvector's element
- * statistics; a plan costs about a millisecond, counting a common prefix term's candidates a
- * hundred times that).
+ * Rows of the workspace and GIN candidates of the query, in one round trip (migration
+ * search_plan_figures): the planner's estimate of the candidates when it already favours the walk
+ * (it only ever underestimates them), else their exact count from the bitmap alone (no heap row
+ * is read; about a millisecond for a rare term, a few for the most common characters).
  */
-async function estimatedCandidates(workspaceId: string, tsquery: string): Promise<number> {
-  const rows = await prisma.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>(
-    `EXPLAIN (FORMAT JSON) SELECT 1 FROM "SearchChunk" c WHERE c."workspaceId" = $1 AND c."grams" @@ $2::tsquery`,
-    workspaceId,
-    tsquery,
-  );
-  return rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0;
+async function planFigures(workspaceId: string, tsquery: string, wanted: number): Promise<{ candidates: number; rows: number }> {
+  const [r] = await prisma.$queryRaw<{ candidates: bigint | null; rows: bigint | null }[]>`SELECT "candidates", "rows" FROM "search_plan_figures"(${workspaceId}, ${tsquery}::tsquery, ${wanted}::int, ${PASS_RATE}::float8)`;
+  return { candidates: Number(r?.candidates ?? 0), rows: Number(r?.rows ?? 0) };
+}
+
+/**
+ * Walking the result order re-checks about `wanted / density` rows before it has `wanted`
+ * matches; the GIN plan re-checks every candidate. The walk wins when
+ * wanted × rows / (candidates × PASS_RATE) < candidates (the same test as in search_plan_figures).
+ */
+export function walkIsCheaper(candidates: number, rows: number, wanted: number): boolean {
+  return candidates > 0 && wanted * rows < candidates * candidates * PASS_RATE;
 }
 
 /** The key up to the last position where an occurrence of `term` could still start in the owned part. */
@@ -72,17 +78,32 @@ export type MatchStrategy = "auto" | "gin" | "walk" | "scan";
 
 export async function matchChunks(workspaceId: string, include: readonly string[], exclude: readonly string[], filters: MatchFilters, cap: number, strategy: MatchStrategy = "auto"): Promise<ChunkMatch[]> {
   if (!include.length) return [];
+  const { query, dense } = await matchQuery(workspaceId, include, exclude, filters, cap, strategy);
+  if (!dense) return prisma.$queryRaw<ChunkMatch[]>(query);
+  return prisma.$transaction(async (tx) => {
+    // SET LOCAL, in one round trip.
+    await tx.$queryRaw`SELECT set_config('enable_sort', 'off', true), set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`;
+    return tx.$queryRaw<ChunkMatch[]>(query);
+  });
+}
+
+/** The statement matchChunks runs, and whether it walks the result order (exported for profiling). */
+export async function matchQuery(workspaceId: string, include: readonly string[], exclude: readonly string[], filters: MatchFilters, cap: number, strategy: MatchStrategy = "auto"): Promise<{ query: Prisma.Sql; dense: boolean }> {
   const tsquery = tsqueryOf(queryLexemes(workspaceTag(workspaceId), include));
-  // Deleting a document deletes its rows in the same transaction; this only covers a race.
-  const deleted = (await prisma.document.findMany({ where: { workspaceId, deletedAt: { not: null } }, select: { id: true } })).map((d) => d.id);
   const count = Prisma.join(include.map(countOf), " + ");
-  // Terms found in most passages (「の」, 「核」 in a paper on deterrence): walking the result order
-  // and re-checking each passage stops at the cap after a few thousand rows, where taking every
-  // candidate from the GIN index means reading all of them (their grams included) to sort them.
-  // The planner underestimates how many passages pass `strpos` and would sort them all, so the
-  // walk is asked for explicitly. Without the index (strategy `scan`, the benchmark's baseline)
-  // the planner scans the workspace's rows sequentially.
-  const dense = strategy === "walk" || (strategy === "auto" && (await estimatedCandidates(workspaceId, tsquery)) >= cap * DENSE_FACTOR);
+  // Terms found in many passages (「の」, 「同盟」): walking the result order and re-checking each
+  // passage stops at the cap after a few hundred rows, where taking every candidate from the GIN
+  // index means re-checking all of them to sort them (walkIsCheaper). The planner underestimates
+  // how many passages pass `strpos` and would sort them all, so the walk is asked for explicitly.
+  // Without the index (strategy `scan`, the benchmark's baseline) the planner scans the
+  // workspace's rows sequentially. Deleting a document deletes its rows in the same transaction;
+  // the list of deleted ones only covers a race.
+  const [deletedRows, f] = await Promise.all([
+    prisma.document.findMany({ where: { workspaceId, deletedAt: { not: null } }, select: { id: true } }),
+    strategy === "auto" ? planFigures(workspaceId, tsquery, cap) : null,
+  ]);
+  const deleted = deletedRows.map((d) => d.id);
+  const dense = strategy === "walk" || (f !== null && walkIsCheaper(f.candidates, f.rows, cap));
   const conditions = [
     Prisma.sql`c."workspaceId" = ${workspaceId}`,
     ...(strategy !== "scan" && !dense ? [Prisma.sql`c."grams" @@ ${tsquery}::tsquery`] : []),
@@ -99,10 +120,5 @@ export async function matchChunks(workspaceId: string, include: readonly string[
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY c."docAt", c."documentId", c."kindOrder", c."sourceStart", c."id"
     LIMIT ${cap}`;
-  if (!dense) return prisma.$queryRaw<ChunkMatch[]>(query);
-  return prisma.$transaction(async (tx) => {
-    // SET LOCAL, in one round trip.
-    await tx.$queryRaw`SELECT set_config('enable_sort', 'off', true), set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`;
-    return tx.$queryRaw<ChunkMatch[]>(query);
-  });
+  return { query, dense };
 }

@@ -64,9 +64,11 @@ export async function searchWorkspace(workspaceId: string, input: SearchInput, o
     return { ...base, hits: [], total: 0, totalCapped: false, documents: [], nextOffset: null, notice: parsed.exclude.length ? "no_included_terms" : "empty_query" };
   }
   await ensureSearchIndex(workspaceId);
-  const found = await matchChunks(workspaceId, include, exclude, input, SEARCH_PAGE.totalCap + 1, opts.strategy);
-  const totalCapped = found.length > SEARCH_PAGE.totalCap;
-  const matches = found.slice(0, SEARCH_PAGE.totalCap);
+  // Every passage holds at least one hit: the first offset + limit passages hold the page.
+  const counted = input.offset + input.limit + SEARCH_PAGE.countAhead;
+  const found = await matchChunks(workspaceId, include, exclude, input, counted + 1, opts.strategy);
+  const totalCapped = found.length > counted;
+  const matches = found.slice(0, counted);
   const total = matches.reduce((s, m) => s + m.n, 0);
 
   const docIds = [...new Set(matches.map((m) => m.documentId))];
