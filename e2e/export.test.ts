@@ -17,7 +17,7 @@ import { annotationsDocName, buildAnchor, metaDocName } from "../lib/core/collab
 import { sendCollabOperations } from "../lib/server/collab/send-collab-operations";
 import { importAnnotationsOp } from "../lib/server/export/import-annotations";
 import { extractPdf } from "../lib/server/import/extract-pdf";
-import { prisma, disconnectPrisma } from "../lib/server/db/client";
+import { prisma, disconnectPrisma } from "../lib/infra/db/client";
 
 const SHOTS = ".test-data/screenshots";
 const THEME = { id: `theme-e2e-${randomBytes(3).toString("hex")}`, name: "拡大抑止（E2E）", colour: "#336699" };

@@ -55,7 +55,7 @@ async function shownInPane(page: Page, pane: number, selector: string): Promise<
 
 describe("long documents", () => {
   it("virtualised pane: outline, link far end, remote annotation, find box", async () => {
-    const { prisma } = await import("../lib/server/db/client");
+    const { prisma } = await import("../lib/infra/db/client");
     const { createLongDocument } = await import("../tests/support/long-document");
     const ws = await prisma.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug } });
     const owner = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } });

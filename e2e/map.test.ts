@@ -56,7 +56,7 @@ describe("the shared argument map", () => {
     await signIn(b.page, DEMO_USERS[1].email, DEMO_USERS[1].password);
 
     // Three annotations, one per paper, written through the collab model with A's token.
-    const { prisma } = await import("../lib/server/db/client");
+    const { prisma } = await import("../lib/infra/db/client");
     const ws = await prisma.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug } });
     const owner = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } });
     const docs = await prisma.document.findMany({ where: { workspaceId: ws.id }, orderBy: { createdAt: "asc" }, take: 3, include: { versions: { orderBy: { number: "desc" }, take: 1 } } });

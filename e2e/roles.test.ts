@@ -20,7 +20,7 @@ async function member(role: "viewer" | "commenter", locale: "ja-JP" | "en-US") {
   const person = await newPerson(browser(), locale);
   const email = uniqueEmail(role);
   await register(person.page, `${role} ${Date.now().toString(36)}`, email, "correct horse battery staple");
-  const { prisma } = await import("../lib/server/db/client");
+  const { prisma } = await import("../lib/infra/db/client");
   const [user, ws] = await Promise.all([prisma.user.findUniqueOrThrow({ where: { email } }), prisma.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug } })]);
   await prisma.membership.create({ data: { workspaceId: ws.id, userId: user.id, role } });
   return person;

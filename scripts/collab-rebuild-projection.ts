@@ -7,7 +7,7 @@
  * 10 s, this process runs a worker itself. Uses DATABASE_URL, or the embedded database of a
  * running `npm start` (started here when none runs). Exit codes: 0 done, 1 failure, 2 bad usage.
  */
-import { resolveDatabase } from "../lib/server/db/resolve";
+import { resolveDatabase } from "../lib/infra/db/resolve";
 
 const USAGE = "usage: npm run collab:rebuild-projection [-- --workspace SLUG|ID] [--search]";
 const HANDOVER_MS = 10_000;
@@ -38,7 +38,7 @@ function fail(message: string): never {
 async function main(args: Args): Promise<number> {
   const db = await resolveDatabase();
   process.env.DATABASE_URL = db.url;
-  const { prisma, disconnectPrisma } = await import("../lib/server/db/client");
+  const { prisma, disconnectPrisma } = await import("../lib/infra/db/client");
   const { queueRebuild } = await import("../lib/server/jobs/rebuild-jobs");
   const { stopBoss } = await import("../lib/server/jobs/boss");
   const { startWorkers } = await import("../lib/server/jobs/start-workers");

@@ -10,8 +10,8 @@
  * the process exits anyway — what clients sent is in the append log and replays on the next load.
  */
 import { createCollabServer } from "../lib/collab/server";
-import { disconnectPrisma } from "../lib/server/db/client";
-import { logger } from "../lib/server/log";
+import { disconnectPrisma } from "../lib/infra/db/client";
+import { logger } from "../lib/infra/log";
 import { routeConsoleToLog } from "../lib/collab/server/console-to-log";
 
 const log = logger("collab");

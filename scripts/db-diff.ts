@@ -2,7 +2,7 @@
  * `npm run db:diff -- NAME` — `prisma migrate dev --create-only`, offline.
  *
  * Computes the SQL that takes the database described by `prisma/migrations` to the one described
- * by `prisma/schema.prisma` (wasm schema engine, see lib/server/db/schema-engine.ts) and writes it
+ * by `prisma/schema.prisma` (wasm schema engine, see lib/infra/db/schema-engine.ts) and writes it
  * to `prisma/migrations/<YYYYMMDDHHMMSS>_<NAME>/migration.sql` plus `migration_lock.toml`.
  * Prints "no changes" and writes nothing when the two agree.
  *
@@ -19,14 +19,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { isAppError } from "../lib/core/errors";
-import { startEmbeddedPostgres } from "../lib/server/db/embedded";
+import { startEmbeddedPostgres } from "../lib/infra/db/embedded";
 import {
   MIGRATION_LOCK_TOML,
   NO_FILTER,
   readMigrationsList,
   withSchemaEngine,
   type MigrationList,
-} from "../lib/server/db/schema-engine";
+} from "../lib/infra/db/schema-engine";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const schemaPath = path.join(root, "prisma", "schema.prisma");

@@ -14,8 +14,8 @@
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { resolveDatabase } from "../lib/server/db/resolve";
-import { applyMigrations } from "../lib/server/db/migrate";
+import { resolveDatabase } from "../lib/infra/db/resolve";
+import { applyMigrations } from "../lib/infra/db/migrate";
 import { exportOptionsSchema, type ExportOptions } from "../lib/core/export";
 
 const USAGE = "usage: npm run export -- --workspace SLUG --format docx|pdf|md|csv|html|jsonld|qdpx|qdc [filters] -o FILE";
@@ -94,7 +94,7 @@ async function main(args: Args): Promise<number> {
   process.env.DATABASE_URL = db.url;
   try {
     await applyMigrations(db.url);
-    const { prisma, disconnectPrisma } = await import("../lib/server/db/client");
+    const { prisma, disconnectPrisma } = await import("../lib/infra/db/client");
     const { createExport } = await import("../lib/server/export/create-export");
     const { loadThemes } = await import("../lib/server/export/load-sources");
     try {

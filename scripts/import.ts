@@ -16,8 +16,8 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { closeExtractPool, extractInWorker } from "../lib/server/import/extract-pool";
-import { resolveDatabase } from "../lib/server/db/resolve";
-import { applyMigrations } from "../lib/server/db/migrate";
+import { resolveDatabase } from "../lib/infra/db/resolve";
+import { applyMigrations } from "../lib/infra/db/migrate";
 import { ensureSecrets } from "./start/secrets";
 
 interface Args {
@@ -110,7 +110,7 @@ async function importForReal(args: Args): Promise<number> {
     for (const r of qdaResults) out(args.json ? JSON.stringify(r) : describeQda(r));
     return results.some((r) => r.error) || qdaResults.some((r) => r.error) ? 1 : 0;
   } finally {
-    const { disconnectPrisma } = await import("../lib/server/db/client");
+    const { disconnectPrisma } = await import("../lib/infra/db/client");
     await disconnectPrisma();
     await db.stop();
   }

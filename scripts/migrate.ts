@@ -7,8 +7,8 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { applyMigrations } from "../lib/server/db/migrate";
-import { logger } from "../lib/server/log";
+import { applyMigrations } from "../lib/infra/db/migrate";
+import { logger } from "../lib/infra/log";
 
 const log = logger("migrate");
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     const seeded = await seedDemoIfEmpty(path.join(root, "prisma", "demo"));
     log.info({ seeded }, seeded ? "demo workspace seeded" : "database not empty; demo not seeded");
   }
-  const { disconnectPrisma } = await import("../lib/server/db/client");
+  const { disconnectPrisma } = await import("../lib/infra/db/client");
   await disconnectPrisma();
 }
 

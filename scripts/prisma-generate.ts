@@ -5,7 +5,7 @@
  * Why a wrapper: Prisma 7's CLI downloads a native schema engine from its own host before any
  * command, even `generate`, which never runs it. Pointing `PRISMA_SCHEMA_ENGINE_BINARY` at any
  * existing file skips the download. Migrations do not use the CLI at all (see
- * lib/server/db/schema-engine.ts), and the client itself runs on the `@prisma/adapter-pg` driver
+ * lib/infra/db/schema-engine.ts), and the client itself runs on the `@prisma/adapter-pg` driver
  * adapter, so no engine binary is ever needed.
  */
 import { spawnSync } from "node:child_process";

@@ -9,8 +9,8 @@
  * {"documentId","title","kind","start","end","snippet"} (start/end: UTF-16 code units, see docs/search.md).
  * Exit codes: 0 hits found, 1 no hits or an error, 2 bad usage.
  */
-import { resolveDatabase } from "../lib/server/db/resolve";
-import { applyMigrations } from "../lib/server/db/migrate";
+import { resolveDatabase } from "../lib/infra/db/resolve";
+import { applyMigrations } from "../lib/infra/db/migrate";
 import { SEARCH_KINDS, type SearchKind, type SearchResult } from "../lib/core/search";
 
 const USAGE = "usage: npm run search -- --workspace SLUG [--json] [--kind KIND]... [--limit N] QUERY...";
@@ -64,7 +64,7 @@ async function main(args: Args): Promise<number> {
   process.env.DATABASE_URL = db.url;
   try {
     await applyMigrations(db.url);
-    const { disconnectPrisma } = await import("../lib/server/db/client");
+    const { disconnectPrisma } = await import("../lib/infra/db/client");
     const { actingMember } = await import("../lib/server/workspaces/acting-member");
     const { searchWorkspaceOp } = await import("../lib/server/search/search-op");
     try {

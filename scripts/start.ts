@@ -9,12 +9,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { applyMigrations } from "../lib/server/db/migrate";
+import { applyMigrations } from "../lib/infra/db/migrate";
 import { ensureSecrets } from "./start/secrets";
 import { buildIfNeeded } from "./start/build";
 import { printBanner } from "./start/banner";
 import { seedDemoContentWhenCollabUp } from "./start/demo-content";
-import { logger } from "../lib/server/log";
+import { logger } from "../lib/infra/log";
 import { nextArgs } from "./start/next-bin";
 import type { KeeperMessage } from "./start/db-keeper";
 

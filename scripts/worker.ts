@@ -5,9 +5,9 @@
  * SIGTERM/SIGINT stop taking jobs and wait up to 30 s for running ones (an unfinished job is
  * retried by another worker once it expires).
  */
-import { disconnectPrisma } from "../lib/server/db/client";
+import { disconnectPrisma } from "../lib/infra/db/client";
 import { startWorkers } from "../lib/server/jobs/start-workers";
-import { logger } from "../lib/server/log";
+import { logger } from "../lib/infra/log";
 
 const log = logger("worker");
 

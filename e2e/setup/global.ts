@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase } from "../../tests/support/test-database";
-import { freePort } from "../../lib/server/db/embedded";
+import { freePort } from "../../lib/infra/db/embedded";
 import { buildIfNeeded } from "../../scripts/start/build";
 import { nextArgs } from "../../scripts/start/next-bin";
 
@@ -57,7 +57,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   process.env.DATABASE_URL = db.url;
   try {
     const { seedDemoIfEmpty } = await import("../../lib/server/demo/seed-demo");
-    const { disconnectPrisma } = await import("../../lib/server/db/client");
+    const { disconnectPrisma } = await import("../../lib/infra/db/client");
     await seedDemoIfEmpty(path.join(root, "prisma", "demo"));
     await disconnectPrisma();
     await buildIfNeeded(root);

@@ -70,7 +70,7 @@ async function serve(): Promise<void> {
     stop = () => bare.destroy();
   } else {
     const { createCollabServer } = await import("../../lib/collab/server");
-    const { disconnectPrisma } = await import("../../lib/server/db/client");
+    const { disconnectPrisma } = await import("../../lib/infra/db/client");
     const full = await createCollabServer({
       port,
       host: "127.0.0.1",

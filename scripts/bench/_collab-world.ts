@@ -32,7 +32,7 @@ export async function benchWorldOn(db: TestDatabase): Promise<BenchWorld> {
   process.env.DATABASE_URL = db.url;
   const { makeWorld } = await import("../../tests/support/factories");
   const { createDocument } = await import("../../lib/server/documents/create-document");
-  const { prisma, disconnectPrisma } = await import("../../lib/server/db/client");
+  const { prisma, disconnectPrisma } = await import("../../lib/infra/db/client");
   const world = await makeWorld();
   const doc = await createDocument(world.workspace.id, world.members.owner.id, { title: "bench paper" }, { text: DEMO_TEXT, blocks: [] }, new Date());
   const version = await prisma.documentVersion.findFirstOrThrow({ where: { documentId: doc.id }, select: { id: true } });

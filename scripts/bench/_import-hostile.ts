@@ -60,13 +60,13 @@ export async function hostileHealth(): Promise<{ value: number; baseline: number
   process.env.LOG_LEVEL ??= "warn";
   const previousUrl = process.env.DATABASE_URL;
   const { createTestDatabase } = await import("../../tests/support/test-database");
-  const { freePort } = await import("../../lib/server/db/embedded");
+  const { freePort } = await import("../../lib/infra/db/embedded");
   const db = await createTestDatabase("bench-import");
   process.env.DATABASE_URL = db.url;
   let web: ChildProcess | null = null;
   try {
     const { seedDemoIfEmpty, DEMO_USERS, DEMO_WORKSPACE } = await import("../../lib/server/demo/seed-demo");
-    const { prisma, disconnectPrisma } = await import("../../lib/server/db/client");
+    const { prisma, disconnectPrisma } = await import("../../lib/infra/db/client");
     await seedDemoIfEmpty(path.join(root, "prisma", "demo"));
     const ws = await prisma.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug }, select: { id: true } });
     await disconnectPrisma();

@@ -47,7 +47,7 @@ export interface LoadDocs {
 export async function makeLoadDocs(count: number): Promise<LoadDocs> {
   const perWorkspace = Number(process.argv.find((a) => a.startsWith("--docs-per-workspace="))?.split("=")[1] ?? 10);
   const { createDocument } = await import("../../lib/server/documents/create-document");
-  const { prisma } = await import("../../lib/server/db/client");
+  const { prisma } = await import("../../lib/infra/db/client");
   const { makeWorld } = await import("../../tests/support/factories");
   const out: LoadDocs = { names: [], versionIds: [], editors: [] };
   let world: Awaited<ReturnType<typeof makeWorld>> | null = null;
@@ -163,7 +163,7 @@ export async function runLoad(opts: {
 
 /** Annotations sent but missing from the projection (after the server stored on shutdown). */
 export async function missingFromStore(sentIds: Map<string, string[]>): Promise<number> {
-  const { prisma } = await import("../../lib/server/db/client");
+  const { prisma } = await import("../../lib/infra/db/client");
   let missing = 0;
   for (const [name, ids] of sentIds) {
     const stored = new Set((await prisma.annotation.findMany({ where: { collabName: name }, select: { id: true } })).map((r) => r.id));

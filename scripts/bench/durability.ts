@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { openCollabDoc, type CollabDocHandle } from "../../lib/collab/client/connect";
 import { mintConnectionToken } from "../../lib/collab/auth/token";
 import { annotationsDocName, buildAnchor, checkAnchor, createAnnotation } from "../../lib/collab/model";
-import { freePort } from "../../lib/server/db/embedded";
+import { freePort } from "../../lib/infra/db/embedded";
 import { startChildCollab } from "../../tests/collab/support/child-server";
 import type { BenchResult } from "../bench";
 import { DEMO_TEXT, makeBenchWorld, type BenchWorld } from "./_collab-world";
@@ -35,13 +35,13 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs: number,
 }
 
 async function projectedIds(name: string): Promise<Set<string>> {
-  const { prisma } = await import("../../lib/server/db/client");
+  const { prisma } = await import("../../lib/infra/db/client");
   return new Set((await prisma.annotation.findMany({ where: { collabName: name }, select: { id: true } })).map((r) => r.id));
 }
 
 /** One kill -9 scenario; returns how many of the annotations that must survive are missing. */
 async function scenario(world: BenchWorld, secret: string, opts: { resync: boolean; appendLog: boolean }): Promise<{ lost: number; total: number }> {
-  const { prisma } = await import("../../lib/server/db/client");
+  const { prisma } = await import("../../lib/infra/db/client");
   // Every scenario starts from an empty document (the bench paper's, so anchors validate).
   const name = annotationsDocName(world.workspaceId, world.documentId);
   await prisma.annotation.deleteMany({ where: { collabName: name } });

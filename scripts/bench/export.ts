@@ -25,7 +25,7 @@ export async function run(): Promise<BenchResult[]> {
   const { createCollabServer } = await import("../../lib/collab/server");
   const server = await createCollabServer({ port: 0, host: "127.0.0.1", secret: process.env.COLLAB_TOKEN_SECRET, allowedOrigins: [], debounceMs: 50, maxDebounceMs: 300 });
   process.env.COLLAB_INTERNAL_URL = server.url.replace(/^ws/, "http");
-  const { disconnectPrisma, prisma } = await import("../../lib/server/db/client");
+  const { disconnectPrisma, prisma } = await import("../../lib/infra/db/client");
   try {
     const workspaceId = await seed();
     const { createExport } = await import("../../lib/server/export/create-export");
@@ -76,7 +76,7 @@ export async function seed(): Promise<string> {
   const { makeWorld } = await import("../../tests/support/factories");
   const { prepareDemoDocument } = await import("../../lib/server/demo/prepare-demo-document");
   const { createDocument } = await import("../../lib/server/documents/create-document");
-  const { prisma } = await import("../../lib/server/db/client");
+  const { prisma } = await import("../../lib/infra/db/client");
   const { sendCollabOperations } = await import("../../lib/server/collab/send-collab-operations");
   const { annotationsDocName, buildAnchor, metaDocName } = await import("../../lib/core/collab");
   const world = await makeWorld();

@@ -26,7 +26,7 @@ export async function run(): Promise<BenchResult[]> {
   const { createCollabServer } = await import("../../lib/collab/server");
   const server = await createCollabServer({ port: 0, host: "127.0.0.1", secret: process.env.COLLAB_TOKEN_SECRET, allowedOrigins: [], debounceMs: 50, maxDebounceMs: 300, redis: null });
   process.env.COLLAB_INTERNAL_URL = server.url.replace(/^ws/, "http");
-  const { disconnectPrisma, prisma } = await import("../../lib/server/db/client");
+  const { disconnectPrisma, prisma } = await import("../../lib/infra/db/client");
   const { closeExtractPool } = await import("../../lib/server/import/extract-pool");
   try {
     const workspaceId = await seed();
@@ -89,7 +89,7 @@ async function seed(): Promise<string> {
   const { makeWorld } = await import("../../tests/support/factories");
   const { prepareDemoDocument } = await import("../../lib/server/demo/prepare-demo-document");
   const { createDocument } = await import("../../lib/server/documents/create-document");
-  const { prisma } = await import("../../lib/server/db/client");
+  const { prisma } = await import("../../lib/infra/db/client");
   const { sendCollabOperations } = await import("../../lib/server/collab/send-collab-operations");
   const { annotationsDocName, buildAnchor, discussionDocName, metaDocName } = await import("../../lib/core/collab");
   const world = await makeWorld();

@@ -89,7 +89,7 @@ export async function run(): Promise<BenchResult[]> {
   process.env.LOG_LEVEL ??= "warn";
   const previousUrl = process.env.DATABASE_URL;
   const { createTestDatabase } = await import("../../tests/support/test-database");
-  const { freePort } = await import("../../lib/server/db/embedded");
+  const { freePort } = await import("../../lib/infra/db/embedded");
   const db = await createTestDatabase("bench-reader");
   process.env.DATABASE_URL = db.url;
   const children: ChildProcess[] = [];
@@ -98,7 +98,7 @@ export async function run(): Promise<BenchResult[]> {
   const handles: { destroy(): void }[] = [];
   try {
     const { seedDemoIfEmpty, DEMO_USERS, DEMO_WORKSPACE } = await import("../../lib/server/demo/seed-demo");
-    const { prisma } = await import("../../lib/server/db/client");
+    const { prisma } = await import("../../lib/infra/db/client");
     await seedDemoIfEmpty(path.join(root, "prisma", "demo"));
     const ws = await prisma.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug }, select: { id: true } });
     const owner = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email }, select: { id: true, name: true } });
@@ -240,7 +240,7 @@ export async function run(): Promise<BenchResult[]> {
       }
     }
     await collab?.destroy();
-    const { disconnectPrisma } = await import("../../lib/server/db/client");
+    const { disconnectPrisma } = await import("../../lib/infra/db/client");
     await disconnectPrisma();
     await db.dispose();
     if (previousUrl === undefined) delete process.env.DATABASE_URL;

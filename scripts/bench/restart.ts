@@ -36,7 +36,7 @@ interface Outcome {
 /** Writes for 2 s, runs `disrupt` (resolves once the part is back), writes 3 s more, then checks. */
 async function scenario(world: BenchWorld, secret: string, urlOf: (i: number) => string, disrupt: () => Promise<void>, stop: () => Promise<void>): Promise<Outcome> {
   const { createDocument } = await import("../../lib/server/documents/create-document");
-  const { prisma } = await import("../../lib/server/db/client");
+  const { prisma } = await import("../../lib/infra/db/client");
   const owner = (await prisma.membership.findFirstOrThrow({ where: { workspaceId: world.workspaceId, role: "owner" } })).userId;
   const doc = await createDocument(world.workspaceId, owner, { title: "restart" }, { text: DEMO_TEXT, blocks: [] }, new Date());
   const versionId = (await prisma.documentVersion.findFirstOrThrow({ where: { documentId: doc.id } })).id;
@@ -109,8 +109,8 @@ async function startRedis(port: number): Promise<ChildProcess> {
 
 export async function run(): Promise<BenchResult[]> {
   process.env.LOG_LEVEL ??= "warn";
-  const { startEmbeddedPostgres, freePort } = await import("../../lib/server/db/embedded");
-  const { applyMigrations } = await import("../../lib/server/db/migrate");
+  const { startEmbeddedPostgres, freePort } = await import("../../lib/infra/db/embedded");
+  const { applyMigrations } = await import("../../lib/infra/db/migrate");
   const dataDir = await mkdtemp(path.join(tmpdir(), "synoptic-bench-restart-"));
   let pg = await startEmbeddedPostgres({ dataDir, port: 0, database: "synoptic_bench" });
   await applyMigrations(pg.url);

@@ -80,7 +80,7 @@ export async function run(): Promise<BenchResult[]> {
   const previous = process.env.DATABASE_URL;
   const db = await createTestDatabase("bench-search");
   process.env.DATABASE_URL = db.url;
-  const { disconnectPrisma, prisma } = await import("../../lib/server/db/client");
+  const { disconnectPrisma, prisma } = await import("../../lib/infra/db/client");
   try {
     const { createWorkspace } = await import("../../lib/server/workspaces/create-workspace");
     const { createDocument } = await import("../../lib/server/documents/create-document");

@@ -5,7 +5,7 @@
  * gets the URL over IPC, stops its children first and then sends "stop". If the supervisor
  * dies without a word, the IPC channel closes and the database stops all the same.
  */
-import { resolveDatabase } from "../../lib/server/db/resolve";
+import { resolveDatabase } from "../../lib/infra/db/resolve";
 
 export type KeeperMessage = { ready: true; url: string; embedded: boolean } | { ready: false; error: string };
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { logger } from "../../lib/server/log";
+import { logger } from "../../lib/infra/log";
 
 const log = logger("start");
 

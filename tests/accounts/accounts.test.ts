@@ -1,5 +1,5 @@
 import { describe, expect, it, onTestFinished } from "vitest";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { registerUserOp } from "../../lib/server/accounts/register-user";
 import { verifyCredentials } from "../../lib/server/accounts/verify-credentials";
 import { SIGN_IN } from "../../lib/core/security/backoff";

@@ -8,7 +8,7 @@ import { GET as activityGET } from "../../app/api/v1/workspaces/[workspaceId]/ac
 import { addReply, annotationsDocName, buildAnchor, createAnnotation, discussionDocName } from "../../lib/collab/model";
 import { recordActivities } from "../../lib/server/activity/record-activity";
 import { createApiTokenOp } from "../../lib/server/api-tokens/manage-tokens";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { removeMemberOp } from "../../lib/server/members/remove-member";
 import { listInboxOp, markReadOp } from "../../lib/server/notifications/inbox-ops";
 import { createWorkspace } from "../../lib/server/workspaces/create-workspace";

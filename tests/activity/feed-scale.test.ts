@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { listActivity } from "../../lib/server/activity/list-activity";
 import { recordActivities } from "../../lib/server/activity/record-activity";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { makeWorld } from "../support/factories";
 
 describe("activity feed over 10,000 events", () => {

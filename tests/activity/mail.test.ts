@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as unsubscribeGET } from "../../app/api/notifications/unsubscribe/route";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { removeMemberOp } from "../../lib/server/members/remove-member";
 import { notify } from "../../lib/server/notifications/notify";
 import { sendNotificationMails } from "../../lib/server/notifications/send-notification-mail";

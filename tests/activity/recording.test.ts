@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import { annotationsDocName, buildAnchor, createAnnotation, deleteAnnotation, discussionDocName, metaDocName, setStatus, addReply, updateAnnotation, addFreeNode, createLink, removeLink } from "../../lib/collab/model";
 import { catalogOf } from "../../lib/core/argument/validate-link";
 import { reprojectDocument } from "../../lib/collab/server/persistence/project-current";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { makeWorld } from "../support/factories";
 import { makeDocument } from "../collab/support/harness";
 import { store, writeNote } from "./support";

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CollabServer } from "../../lib/collab/server";
 import { createApiTokenOp } from "../../lib/server/api-tokens/manage-tokens";
 import { runReanchorJob } from "../../lib/server/anchors/run-reanchor-job";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { getCompareViewOp } from "../../lib/server/documents/get-compare-view";
 import { createExport } from "../../lib/server/export/create-export";
 import { importDocumentOp, importVersionOp } from "../../lib/server/import/import-document";

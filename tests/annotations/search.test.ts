@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { annotationsDocName } from "../../lib/core/collab";
 import { createDocument } from "../../lib/server/documents/create-document";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { searchAnnotationsOp } from "../../lib/server/annotations/search-annotations";
 import { makeWorld, type World } from "../support/factories";
 

@@ -8,7 +8,7 @@ import type { JWT } from "next-auth/jwt";
 import type { CollabContext } from "../../lib/collab/server/context";
 import { authOptions } from "../../lib/server/auth/options";
 import { endSessions, endSessionsOp } from "../../lib/server/auth/end-sessions";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { connect, token, collabPaperFixture, waitFor } from "../collab/support/harness";
 
 const fx = collabPaperFixture();

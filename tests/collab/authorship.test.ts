@@ -27,7 +27,7 @@ import {
 import { catalogOf } from "../../lib/core/argument";
 import type { CollabServer } from "../../lib/collab/server";
 import { UPDATE_REFUSED_CLOSE } from "../../lib/collab/server/extensions/check-authorship";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { makeWorld, type World } from "../support/factories";
 import { connect, disconnectAll, makeDocument, startCollab, waitFor } from "./support/harness";
 

@@ -6,7 +6,7 @@ import type { CollabServer } from "../../lib/collab/server";
 import { issueCollabTokenOp } from "../../lib/server/collab/issue-collab-token";
 import { sendCollabOperations } from "../../lib/server/collab/send-collab-operations";
 import { healthOp } from "../../lib/server/health/check-health";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { makeWorld, type World } from "../support/factories";
 import { makeDocument, SECRET, startCollab } from "./support/harness";
 

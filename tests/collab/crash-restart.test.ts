@@ -5,8 +5,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { annotationsDocName, buildAnchor, checkAnchor, createAnnotation, listAnnotations } from "../../lib/collab/model";
-import { freePort } from "../../lib/server/db/embedded";
-import { prisma } from "../../lib/server/db/client";
+import { freePort } from "../../lib/infra/db/embedded";
+import { prisma } from "../../lib/infra/db/client";
 import { openCollabDoc, type CollabDocHandle } from "../../lib/collab/client/connect";
 import { makeWorld, type World } from "../support/factories";
 import { startChildCollab, type ChildCollab } from "./support/child-server";

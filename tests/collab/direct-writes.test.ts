@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { annotationsDocName, buildAnchor, listAnnotations, metaDocName } from "../../lib/collab/model";
 import { mintInternalToken } from "../../lib/collab/auth/token";
 import type { CollabServer } from "../../lib/collab/server";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { makeWorld, type World } from "../support/factories";
 import { connect, disconnectAll, makeDocument, SECRET, startCollab, waitFor } from "./support/harness";
 

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { annotationsDocName, buildAnchor, createAnnotation } from "../../lib/collab/model";
 import type { CollabServer } from "../../lib/collab/server";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { makeWorld } from "../support/factories";
 import { openCollabDoc } from "../../lib/collab/client/connect";
 import { connect, disconnectAll, makeDocument, ORIGIN, startCollab, token, waitFor } from "./support/harness";

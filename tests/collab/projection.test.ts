@@ -20,7 +20,7 @@ import {
 } from "../../lib/collab/model";
 import { rebuildProjection } from "../../lib/collab/server/rebuild-projection";
 import type { CollabServer } from "../../lib/collab/server";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { makeWorld, type World } from "../support/factories";
 import { connect, disconnectAll, makeDocument, startCollab, waitFor } from "./support/harness";
 

@@ -1,7 +1,7 @@
 /** A member whose access is revoked or whose role drops loses the live connection within seconds. */
 import { describe, expect, it } from "vitest";
 import type { CollabContext } from "../../lib/collab/server/context";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { changeMemberRoleOp } from "../../lib/server/members/change-member-role";
 import { removeMemberOp } from "../../lib/server/members/remove-member";
 import { makeUser } from "../support/factories";

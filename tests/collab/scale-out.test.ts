@@ -9,7 +9,7 @@ import { annotationsDocName, buildAnchor, createAnnotation, listAnnotations } fr
 import { mintInternalToken } from "../../lib/collab/auth/token";
 import type { CollabServer } from "../../lib/collab/server";
 import type { CollabContext } from "../../lib/collab/server/context";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { removeMemberOp } from "../../lib/server/members/remove-member";
 import { makeUser, makeWorld, type World } from "../support/factories";
 import { connect, disconnectAll, makeDocument, SECRET, startCollab, waitFor } from "./support/harness";

@@ -18,7 +18,7 @@ import {
   updateAnnotation,
 } from "../../lib/collab/model";
 import type { CollabServer } from "../../lib/collab/server";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { makeWorld } from "../support/factories";
 import { connect, disconnectAll, makeDocument, startCollab, waitFor } from "./support/harness";
 

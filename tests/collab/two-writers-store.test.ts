@@ -10,7 +10,7 @@ import { annotationsDocName, buildAnchor, createAnnotation, listAnnotations } fr
 import { loadStoredState } from "../../lib/collab/server/persistence/load-state";
 import { storeState } from "../../lib/collab/server/persistence/store-state";
 import { snapshotEntries } from "../../lib/collab/server/projection/snapshot";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { makeWorld } from "../support/factories";
 import { makeDocument } from "./support/harness";
 

@@ -11,10 +11,10 @@ import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
 import { isAppError } from "../../lib/core/errors";
-import { disconnectPrisma, prisma } from "../../lib/server/db/client";
-import { freePort } from "../../lib/server/db/embedded";
-import { applyMigrations, DEFAULT_MIGRATIONS_DIR } from "../../lib/server/db/migrate";
-import { withDatabase } from "../../lib/server/db/schema-engine";
+import { disconnectPrisma, prisma } from "../../lib/infra/db/client";
+import { freePort } from "../../lib/infra/db/embedded";
+import { applyMigrations, DEFAULT_MIGRATIONS_DIR } from "../../lib/infra/db/migrate";
+import { withDatabase } from "../../lib/infra/db/schema-engine";
 
 const url = inject("databaseUrl");
 const scratch: string[] = [];

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 
-import { runningEmbeddedUrl, startEmbeddedPostgres } from "../../lib/server/db/embedded";
+import { runningEmbeddedUrl, startEmbeddedPostgres } from "../../lib/infra/db/embedded";
 
 describe("the command-line tools beside a running npm start", () => {
   it("find the embedded server another process serves from the data directory, and none once it stops", async () => {

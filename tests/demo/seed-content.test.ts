@@ -12,7 +12,7 @@ import { planDemoContent, demoEntryIds } from "../../lib/core/demo";
 import { exportOptionsSchema } from "../../lib/core/export";
 import { computeCooccurrence, computeMatrix } from "../../lib/core/themes";
 import { sendCollabBatch, sendCollabOperations } from "../../lib/server/collab/send-collab-operations";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { createDemoWorkspace, DEMO_USERS } from "../../lib/server/demo/seed-demo";
 import { readDemoContent, seedDemoContent } from "../../lib/server/demo/seed-demo-content";
 import { createExport } from "../../lib/server/export/create-export";

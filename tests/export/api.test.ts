@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CollabServer } from "../../lib/collab/server";
 import { createApiTokenOp, listApiTokensOp, revokeApiTokenOp } from "../../lib/server/api-tokens/manage-tokens";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { GET as annotationsGET } from "../../app/api/v1/workspaces/[workspaceId]/annotations/route";
 import { GET as documentsGET } from "../../app/api/v1/workspaces/[workspaceId]/documents/route";
 import { GET as themesGET } from "../../app/api/v1/workspaces/[workspaceId]/themes/route";

@@ -8,7 +8,7 @@ import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addFreeNode, annotationsDocName, buildAnchor, createAnnotation, metaDocName } from "../../lib/collab/model";
 import { exportOptionsSchema } from "../../lib/core/export";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { createExport } from "../../lib/server/export/create-export";
 import { loadSources } from "../../lib/server/export/load-sources";
 import { makeWorld, type World } from "../support/factories";

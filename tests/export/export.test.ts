@@ -13,7 +13,7 @@ import { createExport } from "../../lib/server/export/create-export";
 import { runExportOp } from "../../lib/server/export/export-op";
 import { previewExportOp } from "../../lib/server/export/preview-op";
 import { extractPdf } from "../../lib/server/import/extract-pdf";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import type { World } from "../support/factories";
 import { addFreeNode, placeAnnotation } from "../../lib/collab/model";
 import { metaDocName } from "../../lib/core/collab";

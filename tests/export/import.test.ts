@@ -8,7 +8,7 @@ import { annotationsDocName, listAnnotations } from "../../lib/collab/model";
 import { exportOptionsSchema } from "../../lib/core/export";
 import { createExport } from "../../lib/server/export/create-export";
 import { importAnnotationsOp } from "../../lib/server/export/import-annotations";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import type { World } from "../support/factories";
 import { connect, disconnectAll, waitFor } from "../collab/support/harness";
 import { annotate, collect, importDemoPaper, makeWorld, startCollabForExport, writeThemes, type Paper } from "./support";

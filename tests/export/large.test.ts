@@ -12,7 +12,7 @@ import { exportOptionsSchema, type ExportFormat } from "../../lib/core/export";
 import { createDocument } from "../../lib/server/documents/create-document";
 import { createExport } from "../../lib/server/export/create-export";
 import { sendCollabOperations } from "../../lib/server/collab/send-collab-operations";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import type { World } from "../support/factories";
 import { importDemoPaper, makeWorld, startCollabForExport } from "./support";
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { annotationsDocName, buildAnchor, discussionDocName, metaDocName, type DirectOperation } from "../../lib/core/collab";
 import { prepareDemoDocument } from "../../lib/server/demo/prepare-demo-document";
 import { createDocument } from "../../lib/server/documents/create-document";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { sendCollabOperations } from "../../lib/server/collab/send-collab-operations";
 import { makeWorld, type World } from "../support/factories";
 import { SECRET, startCollab } from "../collab/support/harness";

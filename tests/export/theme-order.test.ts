@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CollabServer } from "../../lib/collab/server";
 import { exportOptionsSchema } from "../../lib/core/export";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { createExport } from "../../lib/server/export/create-export";
 import { exportChoicesOp } from "../../lib/server/export/export-choices-op";
 import { loadThemes } from "../../lib/server/export/load-sources";

@@ -9,7 +9,7 @@ import * as encoding from "lib0/encoding";
 import { annotationsDocName, discussionDocName, metaDocName } from "../../lib/core/collab/doc-names";
 import type { CollabServer } from "../../lib/collab/server";
 import { mintConnectionToken } from "../../lib/collab/auth/token";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { makeWorld, type World } from "../support/factories";
 import { connect, disconnectAll, makeDocument, outcomeOf, startCollab, token, waitFor } from "../collab/support/harness";
 import { record, results } from "./support";

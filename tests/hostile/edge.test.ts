@@ -22,7 +22,7 @@ import { readJson } from "../../lib/server/http/read-json";
 import { registerUserOp } from "../../lib/server/accounts/register-user";
 import { verifyCredentials } from "../../lib/server/accounts/verify-credentials";
 import { clientKeyFromHeaders } from "../../lib/server/http/client-key";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { makeWorld, type World } from "../support/factories";
 import { fromResponse, record, refusal, results } from "./support";
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { closeExtractPool, createExtractPool, extractInWorker } from "../../lib/server/import/extract-pool";
 import { importDocumentOp } from "../../lib/server/import/import-document";
 import { makeWorld } from "../support/factories";

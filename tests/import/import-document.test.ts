@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { importDocumentOp, importPastedTextOp, importVersionOp } from "../../lib/server/import/import-document";
 import { makeWorld } from "../support/factories";
 import { makeMarkdown, makePdf, SAMPLE } from "../support/fixtures";

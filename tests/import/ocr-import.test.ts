@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Block } from "../../lib/core/text/types";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { stopBoss } from "../../lib/server/jobs/boss";
 import { startWorkers, type Workers } from "../../lib/server/jobs/start-workers";
 import { listImportJobsOp } from "../../lib/server/import/ocr/list-import-jobs";

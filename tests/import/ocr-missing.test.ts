@@ -2,7 +2,7 @@ import { mkdtemp, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { stopBoss } from "../../lib/server/jobs/boss";
 import { runOcrImportJob } from "../../lib/server/import/ocr/run-ocr-import";
 import { OCR_PACKAGES } from "../../lib/server/import/ocr/run-tool";

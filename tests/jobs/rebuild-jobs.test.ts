@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CollabServer } from "../../lib/collab/server";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { stopBoss } from "../../lib/server/jobs/boss";
 import { queueRebuild } from "../../lib/server/jobs/rebuild-jobs";
 import { startWorkers, type Workers } from "../../lib/server/jobs/start-workers";

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CollabServer } from "../../lib/collab/server";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { importDocumentOp, importVersionOp } from "../../lib/server/import/import-document";
 import { stopBoss } from "../../lib/server/jobs/boss";
 import { annotate, makeWorld, startCollabForExport, type Paper } from "../export/support";

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { stopBoss } from "../../lib/server/jobs/boss";
 import { startWorkers } from "../../lib/server/jobs/start-workers";
 import { uploadDocumentOp } from "../../lib/server/import/ocr/upload-document";

@@ -11,7 +11,7 @@ import type { CollabServer } from "../../lib/collab/server";
 import { exportOptionsSchema } from "../../lib/core/export";
 import { createExport } from "../../lib/server/export/create-export";
 import { importQdpx } from "../../lib/server/qdpx/import-qdpx";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { annotate, collect, importDemoPaper, link, makeWorld, reply, startCollabForExport, writeThemes, type Paper } from "../export/support";
 import type { World } from "../support/factories";
 import { fingerprint, schemaErrors, unzip } from "./support";

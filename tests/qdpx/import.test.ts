@@ -13,7 +13,7 @@ import type { CollabServer } from "../../lib/collab/server";
 import { isAppError } from "../../lib/core/errors";
 import { importQdaOp } from "../../lib/server/qdpx/import-ops";
 import { readQdpxZip } from "../../lib/server/qdpx/read-qdpx-zip";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { makeWorld, startCollabForExport } from "../export/support";
 import type { World } from "../support/factories";
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "../../app/api/v1/workspaces/[workspaceId]/search/route";
 import { createApiTokenOp } from "../../lib/server/api-tokens/manage-tokens";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { searchResultSchema } from "../../lib/core/search";
 import { makeWorld, type World } from "../support/factories";
 import type { Paper } from "../export/support";

@@ -8,7 +8,7 @@ import type { CollabServer } from "../../lib/collab/server";
 import { deleteDocumentOp } from "../../lib/server/documents/update-document";
 import { importVersionOp } from "../../lib/server/import/import-document";
 import { getDocumentOp } from "../../lib/server/documents/get-document";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { searchWorkspaceOp } from "../../lib/server/search/search-op";
 import { rebuildSearchIndex } from "../../lib/server/search/rebuild-index";
 import { searchWorkspace } from "../../lib/server/search/search-workspace";

@@ -1,6 +1,6 @@
 /** Documents for the search tests, imported as pasted text through the real operation. */
 import { importPastedTextOp } from "../../lib/server/import/import-document";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import type { Paper } from "../export/support";
 import type { World } from "../support/factories";
 

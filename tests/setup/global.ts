@@ -2,7 +2,7 @@
  * Global setup of the `integration` project: one fresh, migrated database per test run
  * (see ../support/test-database.ts). The URL reaches test files twice:
  * `process.env.DATABASE_URL` (set here, before vitest forks the workers, which inherit it;
- * lib/server/db/client.ts reads it on first query, not at import) and `inject("databaseUrl")`.
+ * lib/infra/db/client.ts reads it on first query, not at import) and `inject("databaseUrl")`.
  */
 import type { TestProject } from "vitest/node";
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { annotationsDocName } from "../../lib/core/collab";
 import { findSimilarResultSchema } from "../../lib/core/similar";
 import { createDocument, createDocumentVersion } from "../../lib/server/documents/create-document";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { findSimilarPassagesOp } from "../../lib/server/similar/find-similar";
 import { workspaceIndex } from "../../lib/server/similar/workspace-index";
 import { createApiTokenOp } from "../../lib/server/api-tokens/manage-tokens";

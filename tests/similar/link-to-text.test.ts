@@ -9,7 +9,7 @@ import { annotationsDocName, buildAnchor, createAnnotation, getAnnotation, listA
 import type { CollabServer } from "../../lib/collab/server";
 import { linkToTextResultSchema } from "../../lib/core/similar";
 import { mintInternalToken } from "../../lib/collab/auth/token";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { linkToTextOp } from "../../lib/server/links/link-to-text";
 import { makeWorld, type World } from "../support/factories";
 import { connect, disconnectAll, makeDocument, SECRET, startCollab, waitFor } from "../collab/support/harness";

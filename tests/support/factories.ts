@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { createWorkspace } from "../../lib/server/workspaces/create-workspace";
 import type { Role } from "../../lib/core/roles";
 import type { Actor } from "../../lib/server/ops/define";

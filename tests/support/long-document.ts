@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDocument } from "../../lib/server/documents/create-document";
 import { prepareDemoDocument } from "../../lib/server/demo/prepare-demo-document";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 
 const DEMO = fileURLToPath(new URL("../../prisma/demo/", import.meta.url));
 

@@ -12,10 +12,10 @@ import path from "node:path";
 
 import pg from "pg";
 
-import { startEmbeddedPostgres } from "../../lib/server/db/embedded";
-import { applyMigrations } from "../../lib/server/db/migrate";
-import { probeDatabase } from "../../lib/server/db/probe";
-import { withDatabase } from "../../lib/server/db/schema-engine";
+import { startEmbeddedPostgres } from "../../lib/infra/db/embedded";
+import { applyMigrations } from "../../lib/infra/db/migrate";
+import { probeDatabase } from "../../lib/infra/db/probe";
+import { withDatabase } from "../../lib/infra/db/schema-engine";
 
 export interface TestDatabase {
   url: string;

@@ -14,7 +14,7 @@ import { snapshotEntries } from "../../lib/collab/server/projection/snapshot";
 import type { CollabServer } from "../../lib/collab/server";
 import { buildThemeTree } from "../../lib/core/themes";
 import { createApiTokenOp } from "../../lib/server/api-tokens/manage-tokens";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { GET as themesGET } from "../../app/api/v1/workspaces/[workspaceId]/themes/route";
 import { makeWorld, type World } from "../support/factories";
 import { connect, disconnectAll, startCollab, waitFor } from "../collab/support/harness";

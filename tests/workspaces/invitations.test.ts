@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { createInvitationOp } from "../../lib/server/members/create-invitation";
 import { acceptInvitationOp, previewInvitationOp } from "../../lib/server/members/accept-invitation";
 import { listInvitationsOp, revokeInvitationOp } from "../../lib/server/members/list-invitations";

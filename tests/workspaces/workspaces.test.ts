@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "../../lib/server/db/client";
+import { prisma } from "../../lib/infra/db/client";
 import { createWorkspaceOp } from "../../lib/server/workspaces/create-workspace";
 import { renameWorkspaceOp } from "../../lib/server/workspaces/rename-workspace";
 import { deleteWorkspaceOp } from "../../lib/server/workspaces/delete-workspace";

@@ -4,7 +4,7 @@
  * (message and the error's name/message/code/reason; never the stack). The extensions log the
  * refusals they cause themselves, with user and document.
  */
-import { logger } from "../../server/log";
+import { logger } from "../../infra/log";
 
 const log = logger("collab.hocuspocus");
 

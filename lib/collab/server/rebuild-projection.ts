@@ -4,8 +4,8 @@
  * alone: this only re-derives the read tables, under the same row lock as a store.
  */
 import { parseDocName } from "../../core/collab";
-import { prisma } from "../../server/db/client";
-import { logger } from "../../server/log";
+import { prisma } from "../../infra/db/client";
+import { logger } from "../../infra/log";
 import { reprojectDocument } from "./persistence/project-current";
 
 const log = logger("collab.rebuild");

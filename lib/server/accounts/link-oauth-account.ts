@@ -1,4 +1,4 @@
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { emailSchema, nameSchema } from "../../core/validation";
 
 /**

@@ -1,12 +1,12 @@
 import type { z } from "zod";
 import { registerSchema } from "../../core/validation";
 import { registerPolicy } from "../../core/security/backoff";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { hashPassword } from "../auth/password";
 import { defineOperation } from "../ops/define";
 import { charge, LOCAL_CLIENT } from "./throttle";
 import { sendAccountExistsMail } from "./send-account-mail";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 
 const log = logger("auth");
 

@@ -1,6 +1,6 @@
 import { AppError } from "../../core/errors";
 import { waitMs, type BackoffPolicy } from "../../core/security/backoff";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 
 /** A throttling key and the back-off that applies to it. */
 export type Guard = readonly [key: string, policy: BackoffPolicy];

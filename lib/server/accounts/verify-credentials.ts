@@ -1,11 +1,11 @@
 import { emailSchema } from "../../core/validation";
 import { AppError } from "../../core/errors";
 import { SIGN_IN } from "../../core/security/backoff";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { dummyHash, verifyPassword } from "../auth/password";
 import { charge, isGoodClient, refund, rememberGoodClient, clearFailures, type Guard } from "./throttle";
 import type { Actor } from "../ops/define";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 
 const log = logger("auth");
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { ACTIVITY_GROUPS, activityGroupSchema, activityKindSchema } from "../../core/activity/kinds";
 import { idSchema } from "../../core/validation";
 import type { Prisma } from "../../generated/prisma/client";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 
 export const activityFilterSchema = z.object({
   cursor: z.string().regex(/^\d{1,19}$/, { message: "invalid_cursor" }).optional(),

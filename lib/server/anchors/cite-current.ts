@@ -6,7 +6,7 @@
  * current version) keep their own anchor: the place they were made is all that is known.
  */
 import { buildAnchor } from "../../core/collab";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 
 interface AnchoredRow {
   id: string;

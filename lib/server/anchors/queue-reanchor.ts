@@ -4,9 +4,9 @@
  * carrying its id. One job per version: asking again returns the job already there.
  */
 import { catchUpProjection } from "../../collab/server/persistence/project-current";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { sendJob } from "../jobs/send-job";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 
 const log = logger("anchors");
 

@@ -11,9 +11,9 @@
 import { createPlacer, PLACEMENT_STATUSES, type PlacementStatus } from "../../core/compare";
 import { isAppError } from "../../core/errors";
 import type { Prisma } from "../../generated/prisma/client";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import type { HandlerMeta } from "../jobs/handlers";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 import { storePlacements } from "./store-placements";
 
 const log = logger("anchors");

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { ANNOTATION_SEARCH, cutText, searchTerms, type AnnotationHit } from "../../core/argument/annotation-search";
 import { idSchema } from "../../core/validation";
 import { Prisma } from "../../generated/prisma/client";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { defineOperation } from "../ops/define";
 
 export const searchAnnotationsInput = z.object({

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "../../core/errors";
 import { assertCan } from "../../core/permissions";
 import { idSchema } from "../../core/validation";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { defineOperation, roleOf } from "../ops/define";
 import { generateToken, hashToken } from "./tokens";
 

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "../../core/errors";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import type { Actor } from "../ops/define";
 
 export const TOKEN_PREFIX = "syn_";

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { ANNO_CONTEXT, buildExcerpt, excerptToW3C, irisFor, SYNOPTIC_NS, type ExcerptTheme } from "../../core/export";
 import { idSchema } from "../../core/validation";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { defineOperation } from "../ops/define";
 import { publicBaseUrl } from "../export/create-export";
 import { currentPlaces } from "../anchors/cite-current";

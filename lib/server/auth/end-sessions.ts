@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { defineOperation } from "../ops/define";
-import { notifyAccessChanged } from "../members/notify-access-changed";
-import { logger } from "../log";
+import { notifyAccessChanged } from "../../infra/access-changed";
+import { logger } from "../../infra/log";
 
 const log = logger("auth");
 

@@ -6,7 +6,7 @@ import { isAppError } from "../../core/errors";
 import { verifyCredentials } from "../accounts/verify-credentials";
 import { linkOAuthAccount } from "../accounts/link-oauth-account";
 import { clientKeyFromHeaders } from "../http/client-key";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 import { endSessions, sessionVersionOf } from "./end-sessions";
 
 const log = logger("auth");

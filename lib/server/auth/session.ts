@@ -1,6 +1,6 @@
 import { getServerSession } from "next-auth";
 import { authOptions } from "./options";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import type { Actor } from "../ops/define";
 
 /**

@@ -3,7 +3,7 @@ import { parseDocName } from "../../core/collab";
 import { AppError } from "../../core/errors";
 import { assertCan } from "../../core/permissions";
 import { mintConnectionToken } from "../../collab/auth/token";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { defineOperation, roleOf } from "../ops/define";
 import { publicCollabUrl } from "./collab-url";
 

@@ -18,8 +18,8 @@ import { MAPS } from "../../collab/model/structure";
 import { loadCurrentDoc } from "../../collab/server/persistence/project-current";
 import { hashPassword } from "../auth/password";
 import { sendCollabBatch } from "../collab/send-collab-operations";
-import { prisma } from "../db/client";
-import { logger } from "../log";
+import { prisma } from "../../infra/db/client";
+import { logger } from "../../infra/log";
 import { DEMO_USERS, DEMO_WORKSPACE } from "./seed-demo";
 
 const log = logger("seed");

@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { hashPassword } from "../auth/password";
 import { createWorkspace } from "../workspaces/create-workspace";
 import { createDocument } from "../documents/create-document";
 import { prepareDemoDocument } from "./prepare-demo-document";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 
 const log = logger("seed");
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../ops/define";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { workspaceRef } from "../workspaces/schemas";
 import { AppError } from "../../core/errors";
 import { idSchema } from "../../core/validation";

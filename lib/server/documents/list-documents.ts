@@ -1,5 +1,5 @@
 import { defineOperation } from "../ops/define";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { workspaceRef } from "../workspaces/schemas";
 
 export interface DocumentListItem {

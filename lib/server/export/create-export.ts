@@ -5,14 +5,14 @@
  */
 import { isQdaFormat, isTextFormat, safeTimeZone, type ExportFormat, type ExportMeta, type ExportOptions } from "../../core/export";
 import type { Locale } from "../../i18n/config";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 import { exportLabels } from "./labels";
 import { loadSources } from "./load-sources";
 import { exportEvents } from "./query-excerpts";
 import { renderDocx } from "./render-docx";
 import { renderPdf } from "./render-pdf";
 import { renderText } from "./render-text";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { createQdc, createQdpx } from "../qdpx/create-qdpx";
 
 const log = logger("export");

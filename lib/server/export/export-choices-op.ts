@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "../../core/validation";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { defineOperation } from "../ops/define";
 import { loadThemes } from "./load-sources";
 

@@ -11,10 +11,10 @@ import { createAnchorer, summarise, type AnchoringReport, type AnchorResult } fr
 import { codePointIndex, documentIdFromIri, IMPORT_MAX_BYTES, parseImport, type ImportItem } from "../../core/export";
 import { AppError } from "../../core/errors";
 import { idSchema } from "../../core/validation";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { defineOperation } from "../ops/define";
 import { sendCollabOperations } from "../collab/send-collab-operations";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 import { shorten } from "./load-sources";
 
 const log = logger("import-annotations");

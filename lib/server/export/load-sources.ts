@@ -10,7 +10,7 @@ import { versionContext, type DocumentInfo, type VersionContext } from "../../co
 import { loadThemeTree } from "../themes/load-theme-tree";
 import { nodesMap } from "../../collab/model/structure";
 import { catchUpProjection, loadCurrentDoc } from "../../collab/server/persistence/project-current";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 
 export interface ExportSources {
   workspace: { id: string; slug: string; name: string };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { exportFiltersSchema, exportOptionsSchema, type Excerpt, type ExportGroup } from "../../core/export";
 import { idSchema } from "../../core/validation";
 import { LOCALES } from "../../i18n/config";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { defineOperation } from "../ops/define";
 import { publicBaseUrl } from "./create-export";
 import { exportLabels } from "./labels";

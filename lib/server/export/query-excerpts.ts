@@ -4,7 +4,7 @@
  */
 import { dateRange, isFlatFormat, buildExcerpt, type AnnotationRow, type Excerpt, type ExportGroup, type ExportLabels, type ExportOptions, type ExcerptLink, type ExcerptReply, type ExcerptTheme } from "../../core/export";
 import type { Prisma } from "../../generated/prisma/client";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { currentPlaces } from "../anchors/cite-current";
 import { shorten, versionCache, type ExportSources } from "./load-sources";
 

@@ -5,7 +5,7 @@ import { currentActor } from "../auth/session";
 import { preauthorize, type Operation, type Permission } from "../ops/define";
 import { clientKeyFromHeaders } from "./client-key";
 import { assertSameOrigin, ORIGIN_CHECKED } from "./origin-guard";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 import type { z } from "zod";
 
 const log = logger("http");

@@ -1,6 +1,6 @@
 import { AppError } from "../../core/errors";
 import { checkRequestOrigin, publicOrigins } from "../../core/security/origin";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 
 const log = logger("http.origin");
 

@@ -1,7 +1,7 @@
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { AppError } from "../../core/errors";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 import { bundleWorker } from "./bundle-worker";
 import type { ExtractedSource } from "./extract-source";
 import type { ExtractOutcome, ExtractTask } from "./extract-worker";

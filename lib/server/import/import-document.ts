@@ -2,13 +2,13 @@ import { z } from "zod";
 import { AppError } from "../../core/errors";
 import { idSchema, nameSchema, stripUnsafeChars } from "../../core/validation";
 import { defineOperation } from "../ops/define";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { createDocument, createDocumentVersion } from "../documents/create-document";
 import { contentOf } from "./content-of";
 import { mimeOf } from "./detect-format";
 import { extractInWorker } from "./extract-pool";
 import type { ExtractedSource } from "./extract-source";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 import { queueReanchor } from "../anchors/queue-reanchor";
 
 const log = logger("import");

@@ -5,7 +5,7 @@
  */
 import { PgBoss } from "pg-boss";
 import { AppError } from "../../core/errors";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 import { QUEUES } from "./queues";
 
 const log = logger("jobs");

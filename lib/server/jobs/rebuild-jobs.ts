@@ -6,8 +6,8 @@
  * simply runs again.
  */
 import { rebuildProjection } from "../../collab/server/rebuild-projection";
-import { prisma } from "../db/client";
-import { logger } from "../log";
+import { prisma } from "../../infra/db/client";
+import { logger } from "../../infra/log";
 import { rebuildSearchIndex } from "../search/rebuild-index";
 import type { HandlerMeta } from "./handlers";
 import { sendJob } from "./send-job";

@@ -1,5 +1,5 @@
 import type { Job } from "pg-boss";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 import { startWorkerBoss } from "./boss";
 import { HANDLERS } from "./handlers";
 import { QUEUES, type QueueName } from "./queues";

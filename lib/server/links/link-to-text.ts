@@ -13,7 +13,7 @@ import { DEFAULT_COLOUR } from "../../core/compare/colours";
 import { AppError } from "../../core/errors";
 import { assertCan } from "../../core/permissions";
 import { linkToTextInputSchema, type LinkToTextResult } from "../../core/similar/schemas";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { defineOperation } from "../ops/define";
 import { sendCollabBatch } from "../collab/send-collab-operations";
 

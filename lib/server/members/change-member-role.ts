@@ -6,7 +6,7 @@ import { defineOperation } from "../ops/define";
 import { prisma, recordActivity } from "../workspaces/record-activity";
 import { roleSchema } from "../workspaces/schemas";
 import { assertOtherOwnerExists } from "./guard-last-owner";
-import { notifyAccessChanged } from "./notify-access-changed";
+import { notifyAccessChanged } from "../../infra/access-changed";
 
 export const changeMemberRoleOp = defineOperation({
   name: "members.changeRole",

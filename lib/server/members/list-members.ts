@@ -1,6 +1,6 @@
 import type { Role } from "../../core/roles";
 import { defineOperation } from "../ops/define";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { workspaceRef } from "../workspaces/schemas";
 
 export interface MemberView {

@@ -4,7 +4,7 @@ import { AppError } from "../../core/errors";
 import { defineOperation } from "../ops/define";
 import { prisma, recordActivity } from "../workspaces/record-activity";
 import { assertOtherOwnerExists } from "./guard-last-owner";
-import { notifyAccessChanged } from "./notify-access-changed";
+import { notifyAccessChanged } from "../../infra/access-changed";
 
 /** Removes a membership; shared by "remove a member" (owner) and "leave" (self). */
 export async function removeMembership(workspaceId: string, userId: string, actorId: string, now: Date, kind: "member.remove" | "member.leave") {

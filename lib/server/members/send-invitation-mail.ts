@@ -1,4 +1,4 @@
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 
 const log = logger("mail");
 

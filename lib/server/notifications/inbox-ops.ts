@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailModeSchema } from "../../core/activity/kinds";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { defineOperation } from "../ops/define";
 import { countUnread, listInbox } from "./list-inbox";
 import { INBOX_CHANNEL } from "./notify";

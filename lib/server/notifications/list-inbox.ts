@@ -3,7 +3,7 @@
  * are not shown (their access is gone; the rows go when the workspace does).
  */
 import type { Prisma } from "../../generated/prisma/client";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 
 export interface InboxItem {
   id: string;

@@ -5,8 +5,8 @@
  * of a workspace the user no longer belongs to is marked done and never mailed.
  */
 import { mailBody, mailSubject, type MailItem } from "../../core/activity/mail";
-import { prisma } from "../db/client";
-import { logger } from "../log";
+import { prisma } from "../../infra/db/client";
+import { logger } from "../../infra/log";
 import { sendMail } from "../members/send-invitation-mail";
 import { unsubscribeToken } from "./unsubscribe-token";
 

@@ -2,7 +2,10 @@ import type { z } from "zod";
 import { assertCan, type Action } from "../../core/permissions";
 import { AppError } from "../../core/errors";
 import type { Role } from "../../core/roles";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
+import { roleOf } from "../../infra/role-of";
+
+export { roleOf };
 
 /** Who may run an operation. Every operation declares one; there is no default. */
 export type Permission =
@@ -110,11 +113,3 @@ async function workspaceIdOf(raw: unknown): Promise<string | null> {
   return null;
 }
 
-/** The actor's role in a workspace, or null when not a member (or no such workspace). */
-export async function roleOf(userId: string, workspaceId: string): Promise<Role | null> {
-  const m = await prisma.membership.findUnique({
-    where: { workspaceId_userId: { workspaceId, userId } },
-    select: { role: true },
-  });
-  return (m?.role as Role | undefined) ?? null;
-}

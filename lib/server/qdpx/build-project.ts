@@ -6,7 +6,7 @@
 import { codePointIndex, type ExportOptions } from "../../core/export";
 import { guidOf, type QdaCode, type QdaDirection, type QdaGraph, type QdaLink, type QdaNote, type QdaProject, type QdaSelection, type QdaSource, type QdaUser, type QdaVertex } from "../../core/qdpx";
 import { normaliseRelation } from "../../core/argument";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { baseWhere } from "../export/query-excerpts";
 import { loadSources, shorten } from "../export/load-sources";
 import { loadWorkspaceMap } from "./load-map";

@@ -7,7 +7,7 @@ import { strToU8, zipSync } from "fflate";
 import type { ExportOptions } from "../../core/export";
 import { guidOf, writeCodebook, writeProject, type QdaCode } from "../../core/qdpx";
 import { AppError } from "../../core/errors";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 import { loadThemes } from "../export/load-sources";
 import { buildProject, type BuiltProject } from "./build-project";
 

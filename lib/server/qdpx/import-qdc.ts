@@ -7,9 +7,9 @@
 import { metaDocName, COLLAB_LIMITS } from "../../core/collab";
 import { AppError } from "../../core/errors";
 import { CODEBOOK_NS, parseGuid, parseXml, readCodebook, XmlLimitError, type XmlElement } from "../../core/qdpx";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { sendCollabOperations } from "../collab/send-collab-operations";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 import { planThemes } from "./plan-themes";
 
 const log = logger("qdc-import");

@@ -6,7 +6,7 @@
  * alone, the baseline the benchmark measures against; `gin` and `walk` force one plan (tests).
  */
 import { Prisma } from "../../generated/prisma/client";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { queryLexemes, tsqueryOf, workspaceTag, type SearchKind } from "../../core/search";
 
 export interface MatchFilters {

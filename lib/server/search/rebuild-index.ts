@@ -3,8 +3,8 @@
  * changed (or after the migration that introduced it), and for the benchmark. Current versions
  * of live documents, then annotations and replies of the projection.
  */
-import { prisma } from "../db/client";
-import { logger } from "../log";
+import { prisma } from "../../infra/db/client";
+import { logger } from "../../infra/log";
 import { indexAnnotations, indexReplies, indexVersion } from "./index-sources";
 import { lockSearch } from "./write-chunks";
 import { SEARCH_INDEX_FORMAT } from "./index-format";

@@ -4,7 +4,7 @@
  * Results are ordered for grouping by document; `offset`/`limit` page over hits.
  */
 import { buildSnippet, hitsInText, parseQuery, SEARCH_PAGE, type SearchHit, type SearchKind, type SearchResult } from "../../core/search";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { matchChunks, type ChunkMatch, type MatchFilters, type MatchStrategy } from "./match-chunks";
 import { ensureSearchIndex } from "./rebuild-index";
 

@@ -6,7 +6,7 @@
  */
 import { AppError } from "../../core/errors";
 import { findSimilarInputSchema, similarPassages, SIMILAR_LIMITS, type FindSimilarResult } from "../../core/similar";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { defineOperation } from "../ops/define";
 import { workspaceIndex } from "./workspace-index";
 

@@ -19,8 +19,8 @@
  */
 import { analyseDocument, assembleIndex, FeatureTable, type AnalysedDocument, type SimilarIndex } from "../../core/similar";
 import { sanitiseBlocks } from "../../core/reader";
-import { prisma } from "../db/client";
-import { logger } from "../log";
+import { prisma } from "../../infra/db/client";
+import { logger } from "../../infra/log";
 
 const log = logger("similar");
 const CACHE_MAX = 8;

@@ -1,4 +1,4 @@
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import type { AnalysisDocument } from "../../core/themes";
 
 /** The live documents of a workspace with their latest version (id and text length), in list order. */

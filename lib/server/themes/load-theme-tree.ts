@@ -4,7 +4,7 @@
  * stores each theme's effective parent (cycles already broken), so this only orders.
  */
 import { buildThemeTree } from "../../core/themes";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 
 export async function loadThemeTree(workspaceId: string) {
   const rows = await prisma.theme.findMany({

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { defineOperation } from "../ops/define";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import { idSchema } from "../../core/validation";
 import { annotationsDocName, entryIdSchema, metaDocName } from "../../core/collab";
 import { sendCollabOperations } from "../collab/send-collab-operations";
-import { logger } from "../log";
+import { logger } from "../../infra/log";
 
 const log = logger("themes");
 

@@ -1,5 +1,5 @@
 import { AppError } from "../../core/errors";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 import type { Actor } from "../ops/define";
 
 /**

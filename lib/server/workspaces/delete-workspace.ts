@@ -2,8 +2,8 @@ import { z } from "zod";
 import { idSchema } from "../../core/validation";
 import { AppError } from "../../core/errors";
 import { defineOperation } from "../ops/define";
-import { prisma } from "../db/client";
-import { logger } from "../log";
+import { prisma } from "../../infra/db/client";
+import { logger } from "../../infra/log";
 
 /**
  * Deletes a workspace and everything in it. The owner must type the workspace's

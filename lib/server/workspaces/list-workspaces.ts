@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Role } from "../../core/roles";
 import { defineOperation } from "../ops/define";
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 
 export interface MyWorkspace {
   id: string;

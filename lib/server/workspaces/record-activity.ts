@@ -1,4 +1,4 @@
-import { prisma } from "../db/client";
+import { prisma } from "../../infra/db/client";
 
 // The activity log's writer lives in lib/server/activity; operations import it from here too.
 export { recordActivity } from "../activity/record-activity";

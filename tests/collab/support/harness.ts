@@ -8,7 +8,7 @@ import { createCollabServer, type CollabServer, type CollabServerOptions } from 
 import { openCollabDoc, type CollabDocHandle } from "../../../lib/collab/client/connect";
 import { mintConnectionToken, type TokenKind } from "../../../lib/collab/auth/token";
 import { createDocument } from "../../../lib/server/documents/create-document";
-import { prisma } from "../../../lib/server/db/client";
+import { prisma } from "../../../lib/infra/db/client";
 import { annotationsDocName } from "../../../lib/collab/model";
 import { makeWorld, type World } from "../../support/factories";
 

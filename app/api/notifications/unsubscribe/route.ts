@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/server/db/client";
+import { prisma } from "@/lib/infra/db/client";
 import { verifyUnsubscribeToken } from "@/lib/server/notifications/unsubscribe-token";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { issueCollabTokenOp } from "@/lib/server/collab/issue-collab-token";
 import { parseViewState } from "@/lib/core/compare";
 import { CompareView } from "@/components/compare/CompareView";
 import { AppFrame } from "../../../_shell/AppFrame";
-import { logger } from "@/lib/server/log";
+import { logger } from "@/lib/infra/log";
 
 export const dynamic = "force-dynamic";
 

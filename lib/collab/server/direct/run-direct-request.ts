@@ -9,7 +9,7 @@ import type { ZodType } from "zod";
 import { AppError } from "../../../core/errors";
 import { can } from "../../../core/permissions";
 import { DIRECT_OPERATION_RULES, directBatchSchema, directRequestSchema, parseDocName, type CollabDocRef, type DirectOperation } from "../../../core/collab";
-import { roleOf } from "../../../server/ops/define";
+import { roleOf } from "../../../infra/role-of";
 import type { CollabContext } from "../context";
 import { applyAllOrNothing, applyTried, tryOperations } from "./apply-operations";
 import { documentIsLive } from "../extensions/authenticate";

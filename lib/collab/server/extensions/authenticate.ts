@@ -15,11 +15,11 @@ import type { Extension, onAuthenticatePayload, beforeHandleAwarenessPayload } f
 import { parseDocName, type CollabDocRef } from "../../../core/collab";
 import { can, type Action } from "../../../core/permissions";
 import type { Role } from "../../../core/roles";
-import { prisma } from "../../../server/db/client";
-import { roleOf } from "../../../server/ops/define";
+import { prisma } from "../../../infra/db/client";
+import { roleOf } from "../../../infra/role-of";
 import { verifyConnectionToken } from "../../auth/token";
 import { isRefusal, refuse, type CollabContext } from "../context";
-import { logger } from "../../../server/log";
+import { logger } from "../../../infra/log";
 
 const log = logger("collab.auth");
 

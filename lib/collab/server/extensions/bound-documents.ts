@@ -13,7 +13,7 @@
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import type { Extension, beforeHandleMessagePayload } from "@hocuspocus/server";
-import { logger } from "../../../server/log";
+import { logger } from "../../../infra/log";
 import type { CollabContext } from "../context";
 import { updateOf } from "./append-updates";
 import { UPDATE_REFUSED_CLOSE } from "./check-authorship";

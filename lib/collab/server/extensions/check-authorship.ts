@@ -23,7 +23,7 @@
  * provider gets the acknowledgement it counts on, so its unsynced-changes counter balances.
  */
 import { OutgoingMessage, type Extension, type afterHandleMessagePayload, type beforeHandleMessagePayload } from "@hocuspocus/server";
-import { logger } from "../../../server/log";
+import { logger } from "../../../infra/log";
 import type { CollabContext } from "../context";
 import { updateOf } from "./append-updates";
 import { AUTHORED_MAPS } from "./authorship-rules";

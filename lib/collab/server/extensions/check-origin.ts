@@ -5,7 +5,7 @@
  * always send Origin on WebSocket handshakes.
  */
 import type { Extension, onUpgradePayload } from "@hocuspocus/server";
-import { logger } from "../../../server/log";
+import { logger } from "../../../infra/log";
 import { rejectUpgrade } from "./reject-upgrade";
 import { normaliseOrigin, publicOrigins } from "../../../core/security/origin";
 

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { Extension, onUpgradePayload } from "@hocuspocus/server";
-import { logger } from "../../../server/log";
+import { logger } from "../../../infra/log";
 import { rejectUpgrade } from "./reject-upgrade";
 
 const log = logger("collab.limits");

@@ -7,7 +7,7 @@ import type {
   afterLoadDocumentPayload,
   afterUnloadDocumentPayload,
 } from "@hocuspocus/server";
-import { logger } from "../../../server/log";
+import { logger } from "../../../infra/log";
 import type { CollabContext } from "../context";
 
 const log = logger("collab");

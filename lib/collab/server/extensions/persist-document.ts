@@ -6,7 +6,7 @@
 import type { Extension, Hocuspocus, Document, onChangePayload, onLoadDocumentPayload, onStoreDocumentPayload, afterLoadDocumentPayload, afterUnloadDocumentPayload } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { parseDocName } from "../../../core/collab";
-import { logger } from "../../../server/log";
+import { logger } from "../../../infra/log";
 import { loadStoredState } from "../persistence/load-state";
 import { storeState } from "../persistence/store-state";
 import type { AppliedUpdates } from "../persistence/update-log";

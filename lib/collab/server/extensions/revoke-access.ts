@@ -8,10 +8,10 @@
 import type { Extension, Hocuspocus, onConfigurePayload } from "@hocuspocus/server";
 import pg from "pg";
 import { parseDocName } from "../../../core/collab";
-import { ACCESS_CHANNEL } from "../../../server/members/notify-access-changed";
-import { roleOf } from "../../../server/ops/define";
-import { prisma } from "../../../server/db/client";
-import { logger } from "../../../server/log";
+import { ACCESS_CHANNEL } from "../../../infra/access-changed";
+import { roleOf } from "../../../infra/role-of";
+import { prisma } from "../../../infra/db/client";
+import { logger } from "../../../infra/log";
 import type { CollabContext } from "../context";
 import { accessFor } from "./authenticate";
 

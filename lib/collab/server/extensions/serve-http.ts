@@ -11,7 +11,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Extension, onRequestPayload } from "@hocuspocus/server";
 import { isAppError } from "../../../core/errors";
-import { logger } from "../../../server/log";
+import { logger } from "../../../infra/log";
 import { verifyInternalToken } from "../../auth/token";
 import { runDirectBatch, runDirectRequest } from "../direct/run-direct-request";
 import type { Readiness } from "../scale/readiness";

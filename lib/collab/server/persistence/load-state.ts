@@ -1,6 +1,6 @@
 import * as Y from "yjs";
-import { prisma } from "../../../server/db/client";
-import { logger } from "../../../server/log";
+import { prisma } from "../../../infra/db/client";
+import { logger } from "../../../infra/log";
 
 const log = logger("collab.persistence");
 

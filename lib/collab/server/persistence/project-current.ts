@@ -9,7 +9,7 @@
  */
 import * as Y from "yjs";
 import { parseDocName } from "../../../core/collab";
-import { prisma } from "../../../server/db/client";
+import { prisma } from "../../../infra/db/client";
 import { projectDocument, type ProjectionSummary } from "../projection/project-document";
 import { snapshotEntries } from "../projection/snapshot";
 import { loadStoredState } from "./load-state";

@@ -11,7 +11,7 @@
  */
 import { createHash } from "node:crypto";
 import type { CollabDocRef } from "../../../core/collab";
-import { prisma } from "../../../server/db/client";
+import { prisma } from "../../../infra/db/client";
 import { projectDocument, type ProjectionSummary } from "../projection/project-document";
 import type { DocSnapshot } from "../projection/snapshot";
 

@@ -4,7 +4,7 @@
  * are up. /health stays a liveness probe (the process answers), so a database outage takes an
  * instance out of rotation without getting it restarted in a loop.
  */
-import { prisma } from "../../../server/db/client";
+import { prisma } from "../../../infra/db/client";
 
 export interface ReadinessReport {
   ready: boolean;

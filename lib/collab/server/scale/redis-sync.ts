@@ -17,7 +17,7 @@
 import { Redis } from "@hocuspocus/extension-redis";
 import type { Extension, onChangePayload } from "@hocuspocus/server";
 import IORedis from "ioredis";
-import { logger } from "../../../server/log";
+import { logger } from "../../../infra/log";
 
 const log = logger("collab.redis");
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { IMPORT_JOB_KINDS, type ImportJobView } from "../../../core/import-job";
 import { idSchema } from "../../../core/validation";
-import { prisma } from "../../db/client";
+import { prisma } from "../../../infra/db/client";
 import { defineOperation } from "../../ops/define";
 
 /** How long finished jobs stay in the panel's list. */

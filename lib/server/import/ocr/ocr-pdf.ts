@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { logger } from "../../log";
+import { logger } from "../../../infra/log";
 import { inspectPdf } from "./inspect-pdf";
 import { recognisePage, type Recognised } from "./recognise-page";
 import { renderPage } from "./render-page";

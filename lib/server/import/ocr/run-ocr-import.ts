@@ -1,9 +1,9 @@
 import { isAppError } from "../../../core/errors";
 import { can } from "../../../core/permissions";
-import { prisma } from "../../db/client";
+import { prisma } from "../../../infra/db/client";
 import { createDocument } from "../../documents/create-document";
 import type { HandlerMeta } from "../../jobs/handlers";
-import { logger } from "../../log";
+import { logger } from "../../../infra/log";
 import { roleOf } from "../../ops/define";
 import { contentOf } from "../content-of";
 import { mimeOf } from "../detect-format";

@@ -1,5 +1,5 @@
-import { prisma } from "../db/client";
-import { logger } from "../log";
+import { prisma } from "./db/client";
+import { logger } from "./log";
 
 const log = logger("access");
 
