@@ -10,6 +10,8 @@ import pg from "pg";
 import { parseDocName } from "../../../core/collab";
 import { ACCESS_CHANNEL } from "../../../server/members/notify-access-changed";
 import { roleOf } from "../../../server/ops/define";
+import { linkIdOfGuest } from "../../../core/review";
+import { guestAccessNow } from "./authorise-guest";
 import { prisma } from "../../../server/db/client";
 import { logger } from "../../../server/log";
 import type { CollabContext } from "../context";
@@ -21,13 +23,15 @@ export const ACCESS_CHANGED_CLOSE = { code: 4403, reason: "access-changed" } as 
 
 /** Re-checks `userId`'s connections in `workspaceId`; returns how many sockets were closed. */
 export async function recheckAccess(instance: Hocuspocus, workspaceId: string, userId: string): Promise<number> {
-  const role = await roleOf(userId, workspaceId);
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  const guest = linkIdOfGuest(userId) !== null;
+  const role = guest ? null : await roleOf(userId, workspaceId);
+  const user = guest ? null : await prisma.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
   let closed = 0;
   for (const document of instance.documents.values()) {
     const ref = parseDocName(document.name);
     if (!ref || ref.workspaceId !== workspaceId) continue;
-    const access = accessFor(role, ref);
+    // A share link's guest (revoked, expired) is decided by its link row, not a membership.
+    const access = guest ? await guestAccessNow(userId, ref) : accessFor(role, ref);
     for (const connection of document.getConnections()) {
       const ctx = connection.context as Partial<CollabContext>;
       if (ctx.userId !== userId) continue;
