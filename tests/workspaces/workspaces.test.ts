@@ -20,7 +20,7 @@ describe("workspaces", () => {
     const mine = await listWorkspacesOp.execute(u, {});
     expect(mine.map((w) => w.id)).toContain(ws.id);
     const events = await prisma.activityEvent.findMany({ where: { workspaceId: ws.id } });
-    expect(events.map((e) => e.action)).toEqual(["workspace.create"]);
+    expect(events.map((e) => e.kind)).toEqual(["workspace.create"]);
   });
 
   it("refuses empty and overlong names with the field's rule", async () => {

@@ -52,7 +52,7 @@ export async function createDocument(workspaceId: string, actorId: string | null
     });
     const version = await insertVersion(tx, doc.id, 1, meta, content, now);
     await indexVersion(tx, { workspaceId, documentId: doc.id, versionId: version.id, text: content.text, blocks: content.blocks });
-    await recordActivity(tx, { workspaceId, actorId, action: "document.create", targetType: "document", targetId: doc.id, at: now });
+    await recordActivity(tx, { workspaceId, actorId, kind: "document.create", documentId: doc.id, data: { title: doc.title }, at: now });
     return doc;
   }, INDEXING_TX);
 }
@@ -90,7 +90,7 @@ export async function createDocumentVersion(documentId: string, workspaceId: str
     // Search covers the current version only: this replaces the earlier version's text rows.
     await indexVersion(tx, { workspaceId, documentId, versionId: version.id, text: content.text, blocks: content.blocks });
     await tx.document.update({ where: { id: documentId }, data: { updatedAt: now } });
-    await recordActivity(tx, { workspaceId, actorId, action: "document.version", targetType: "document", targetId: documentId, data: { version: version.number }, at: now });
+    await recordActivity(tx, { workspaceId, actorId, kind: "document.version", documentId, data: { version: version.number }, at: now });
     return version;
   }, INDEXING_TX);
 }

@@ -57,7 +57,7 @@ export const updateDocumentOp = defineOperation({
     return prisma.$transaction(async (tx) => {
       const updated = await tx.document.updateMany({ where: { id: documentId, workspaceId: ctx.workspaceId, deletedAt: null }, data: meta });
       if (updated.count === 0) throw new AppError("not_found", "document_not_found");
-      await recordActivity(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actor.id, action: "document.update", targetType: "document", targetId: documentId, at: ctx.now });
+      await recordActivity(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actor.id, kind: "document.update", documentId, at: ctx.now });
       return { id: documentId, ...meta };
     });
   },
@@ -73,7 +73,7 @@ export const deleteDocumentOp = defineOperation({
       const updated = await tx.document.updateMany({ where: { id: input.documentId, workspaceId: ctx.workspaceId, deletedAt: null }, data: { deletedAt: ctx.now } });
       if (updated.count === 0) throw new AppError("not_found", "document_not_found");
       await unindexDocument(tx, ctx.workspaceId, input.documentId);
-      await recordActivity(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actor.id, action: "document.delete", targetType: "document", targetId: input.documentId, at: ctx.now });
+      await recordActivity(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actor.id, kind: "document.delete", documentId: input.documentId, at: ctx.now });
       return { deleted: true as const };
     });
   },

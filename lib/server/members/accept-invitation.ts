@@ -62,7 +62,7 @@ export const acceptInvitationOp = defineOperation({
       const offered = inv.role as Role;
       if (!existing) await tx.membership.create({ data: { workspaceId: inv.workspaceId, userId: ctx.actor.id, role: offered } });
       else if (roleRank(offered) > roleRank(existing.role as Role)) await tx.membership.update({ where: { id: existing.id }, data: { role: offered } });
-      await recordActivity(tx, { workspaceId: inv.workspaceId, actorId: ctx.actor.id, action: "invitation.accept", targetType: "invitation", targetId: inv.id, at: ctx.now });
+      await recordActivity(tx, { workspaceId: inv.workspaceId, actorId: ctx.actor.id, kind: "member.join", targetType: "invitation", targetId: inv.id, data: { role: inv.role }, at: ctx.now });
       return { workspaceSlug: inv.workspace.slug };
     });
   },

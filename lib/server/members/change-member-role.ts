@@ -20,7 +20,7 @@ export const changeMemberRoleOp = defineOperation({
       if (member.role === "owner" && input.role !== "owner") await assertOtherOwnerExists(tx, ctx.workspaceId, input.userId);
       await tx.membership.update({ where: { id: member.id }, data: { role: input.role } });
       await recordActivity(tx, {
-        workspaceId: ctx.workspaceId, actorId: ctx.actor.id, action: "member.role", targetType: "user", targetId: input.userId,
+        workspaceId: ctx.workspaceId, actorId: ctx.actor.id, kind: "member.role", targetType: "user", targetId: input.userId,
         data: { from: member.role, to: input.role }, at: ctx.now,
       });
       return { userId: input.userId, role: input.role };

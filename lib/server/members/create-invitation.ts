@@ -32,7 +32,7 @@ export const createInvitationOp = defineOperation({
         data: { workspaceId: ctx.workspaceId, tokenHash, role: input.role, email: input.email ?? null, expiresAt, createdById: ctx.actor.id },
         select: { id: true },
       });
-      await recordActivity(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actor.id, action: "invitation.create", targetType: "invitation", targetId: inv.id, data: { role: input.role }, at: ctx.now });
+      await recordActivity(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actor.id, kind: "invitation.create", targetType: "invitation", targetId: inv.id, data: { role: input.role }, at: ctx.now });
       return inv;
     });
     const path = `/invite/${token}`;

@@ -39,7 +39,7 @@ export const revokeInvitationOp = defineOperation({
         data: { revokedAt: ctx.now },
       });
       if (updated.count === 0) throw new AppError("not_found", "invitation_not_found");
-      await recordActivity(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actor.id, action: "invitation.revoke", targetType: "invitation", targetId: input.invitationId, at: ctx.now });
+      await recordActivity(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actor.id, kind: "invitation.revoke", targetType: "invitation", targetId: input.invitationId, at: ctx.now });
       return { revoked: true as const };
     }),
 });

@@ -7,13 +7,13 @@ import { assertOtherOwnerExists } from "./guard-last-owner";
 import { notifyAccessChanged } from "./notify-access-changed";
 
 /** Removes a membership; shared by "remove a member" (owner) and "leave" (self). */
-export async function removeMembership(workspaceId: string, userId: string, actorId: string, now: Date, action: string) {
+export async function removeMembership(workspaceId: string, userId: string, actorId: string, now: Date, kind: "member.remove" | "member.leave") {
   await prisma.$transaction(async (tx) => {
     const member = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
     if (!member) throw new AppError("not_found", "member_not_found");
     if (member.role === "owner") await assertOtherOwnerExists(tx, workspaceId, userId);
     await tx.membership.delete({ where: { id: member.id } });
-    await recordActivity(tx, { workspaceId, actorId, action, targetType: "user", targetId: userId, at: now });
+    await recordActivity(tx, { workspaceId, actorId, kind, targetType: "user", targetId: userId, at: now });
   });
   await notifyAccessChanged(workspaceId, userId);
   return { removed: true as const };

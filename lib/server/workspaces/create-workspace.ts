@@ -21,7 +21,7 @@ export async function createWorkspace(ownerId: string, name: string, now: Date, 
     await tx.membership.create({ data: { workspaceId: ws.id, userId: ownerId, role: "owner" } });
     // An empty workspace has a complete search index; imports and the projection keep it so.
     await tx.searchIndexState.create({ data: { workspaceId: ws.id, format: SEARCH_INDEX_FORMAT, builtAt: now } });
-    await recordActivity(tx, { workspaceId: ws.id, actorId: ownerId, action: "workspace.create", at: now });
+    await recordActivity(tx, { workspaceId: ws.id, actorId: ownerId, kind: "workspace.create", at: now });
     return ws;
   });
 }

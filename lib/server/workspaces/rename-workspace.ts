@@ -11,7 +11,7 @@ export const renameWorkspaceOp = defineOperation({
     prisma.$transaction(async (tx) => {
       const before = await tx.workspace.findUniqueOrThrow({ where: { id: ctx.workspaceId }, select: { name: true } });
       const ws = await tx.workspace.update({ where: { id: ctx.workspaceId }, data: { name: input.name }, select: { id: true, slug: true, name: true } });
-      await recordActivity(tx, { workspaceId: ws.id, actorId: ctx.actor.id, action: "workspace.rename", data: { from: before.name, to: ws.name }, at: ctx.now });
+      await recordActivity(tx, { workspaceId: ws.id, actorId: ctx.actor.id, kind: "workspace.rename", data: { from: before.name, to: ws.name }, at: ctx.now });
       return ws;
     }),
 });
