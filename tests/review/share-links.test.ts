@@ -33,8 +33,8 @@ async function compareLink(allowComments = false, days = 7) {
 }
 
 /** Connects to `name` as the guest of `linkId` with a guest token. */
-function connectGuest(name: string, linkId: string, guestName = "Guest") {
-  return connect(server, name, `guest:${linkId}`, { tokenValue: () => mintGuestToken({ linkId, guestName, secret: SECRET }) });
+async function connectGuest(name: string, linkId: string, guestName = "Guest") {
+  return connect(server, name, `guest:${linkId}`, { tokenValue: await mintGuestToken({ linkId, guestName, secret: SECRET }) });
 }
 
 describe("share links: who may manage them", () => {
@@ -100,51 +100,51 @@ describe("share links: the guest on the collab server", () => {
   it("reads the view's documents read-only and nothing else", async () => {
     const link = await compareLink();
     const ws = world.workspace.id;
-    const ann = connectGuest(annotationsDocName(ws, shared.id), link.id);
+    const ann = await connectGuest(annotationsDocName(ws, shared.id), link.id);
     expect(await outcomeOf(ann)).toBe("ok");
     expect(ann.readOnly()).toBe(true);
-    const disc = connectGuest(discussionDocName(ws, shared.id), link.id);
+    const disc = await connectGuest(discussionDocName(ws, shared.id), link.id);
     expect(await outcomeOf(disc)).toBe("ok");
     expect(disc.readOnly()).toBe(true);
-    const meta = connectGuest(metaDocName(ws), link.id);
+    const meta = await connectGuest(metaDocName(ws), link.id);
     expect(await outcomeOf(meta)).toBe("ok");
     expect(meta.readOnly()).toBe(true);
     // Scope escapes: another document of the workspace, another workspace's documents.
-    expect(await outcomeOf(connectGuest(annotationsDocName(ws, other.id), link.id))).toBe("forbidden");
-    expect(await outcomeOf(connectGuest(discussionDocName(ws, other.id), link.id))).toBe("forbidden");
+    expect(await outcomeOf(await connectGuest(annotationsDocName(ws, other.id), link.id))).toBe("forbidden");
+    expect(await outcomeOf(await connectGuest(discussionDocName(ws, other.id), link.id))).toBe("forbidden");
     const elsewhere = await makeWorld();
     const foreign = await makeDocument(elsewhere.workspace.id, elsewhere.members.owner.id);
-    expect(await outcomeOf(connectGuest(annotationsDocName(elsewhere.workspace.id, foreign.id), link.id))).toBe("forbidden");
-    expect(await outcomeOf(connectGuest(metaDocName(elsewhere.workspace.id), link.id))).toBe("forbidden");
+    expect(await outcomeOf(await connectGuest(annotationsDocName(elsewhere.workspace.id, foreign.id), link.id))).toBe("forbidden");
+    expect(await outcomeOf(await connectGuest(metaDocName(elsewhere.workspace.id), link.id))).toBe("forbidden");
   });
 
   it("writes only the discussions of a link that allows comments", async () => {
     const link = await compareLink(true);
-    const disc = connectGuest(discussionDocName(world.workspace.id, shared.id), link.id, "山田");
+    const disc = await connectGuest(discussionDocName(world.workspace.id, shared.id), link.id, "山田");
     expect(await outcomeOf(disc)).toBe("ok");
     expect(disc.readOnly()).toBe(false);
-    const ann = connectGuest(annotationsDocName(world.workspace.id, shared.id), link.id, "山田");
+    const ann = await connectGuest(annotationsDocName(world.workspace.id, shared.id), link.id, "山田");
     expect(await outcomeOf(ann)).toBe("ok");
     expect(ann.readOnly()).toBe(true);
   });
 
   it("a map link opens no collab document; a forged member-looking guest token is refused", async () => {
     const map = await createShareLinkOp.execute(world.members.owner, { workspaceId: world.workspace.id, view: "map", expiresInDays: 1 });
-    expect(await outcomeOf(connectGuest(metaDocName(world.workspace.id), map.id))).toBe("forbidden");
+    expect(await outcomeOf(await connectGuest(metaDocName(world.workspace.id), map.id))).toBe("forbidden");
     await expect(guestCollabTokenOp.execute(null, { token: tokenOf(map.path) })).rejects.toMatchObject({ code: "not_found" });
     // A guest token naming a link id that is a member's id is still only a guest.
-    expect(await outcomeOf(connectGuest(metaDocName(world.workspace.id), world.members.owner.id))).toBe("forbidden");
+    expect(await outcomeOf(await connectGuest(metaDocName(world.workspace.id), world.members.owner.id))).toBe("forbidden");
   });
 
   it("revocation closes the guest's open connection and refuses the reconnect", async () => {
     const link = await compareLink();
-    const h = connectGuest(annotationsDocName(world.workspace.id, shared.id), link.id);
+    const h = await connectGuest(annotationsDocName(world.workspace.id, shared.id), link.id);
     expect(await outcomeOf(h)).toBe("ok");
     await revokeShareLinkOp.execute(world.members.owner, { workspaceId: world.workspace.id, linkId: link.id });
     const { recheckAccess } = await import("../../lib/collab/server/extensions/revoke-access");
     // What the NOTIFY the revocation sent makes every collab instance do for the guest identity.
     expect(await recheckAccess(server.server.hocuspocus, world.workspace.id, `guest:${link.id}`)).toBeGreaterThanOrEqual(1);
-    const again = connectGuest(annotationsDocName(world.workspace.id, shared.id), link.id);
+    const again = await connectGuest(annotationsDocName(world.workspace.id, shared.id), link.id);
     expect(await outcomeOf(again)).toBe("forbidden");
   });
 });
