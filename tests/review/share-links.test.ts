@@ -43,7 +43,7 @@ describe("share links: who may manage them", () => {
     expect(link.state).toBe("ok");
     expect(link.path).toMatch(/^\/s\/[A-Za-z0-9_-]+\.\d+\.[A-Za-z0-9_-]{43}$/);
     for (const who of [world.members.commenter, world.members.viewer]) {
-      await expect(createShareLinkOp.execute(who, { workspaceId: world.workspace.id, view: "map", expiresInDays: 1 })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(createShareLinkOp.execute(who, { workspaceId: world.workspace.id, view: "compare", documentIds: [shared.id], expiresInDays: 1 })).rejects.toMatchObject({ code: "forbidden" });
     }
     await expect(listShareLinksOp.execute(world.outsider, { workspaceId: world.workspace.id })).rejects.toMatchObject({ code: "not_found" });
   });
@@ -129,7 +129,9 @@ describe("share links: the guest on the collab server", () => {
   });
 
   it("a map link opens no collab document; a forged member-looking guest token is refused", async () => {
-    const map = await createShareLinkOp.execute(world.members.owner, { workspaceId: world.workspace.id, view: "map", expiresInDays: 1 });
+    await expect(createShareLinkOp.execute(world.members.owner, { workspaceId: world.workspace.id, view: "map", expiresInDays: 1 })).rejects.toMatchObject({ message: "share_view_unavailable" });
+    const row = await prisma.shareLink.create({ data: { workspaceId: world.workspace.id, view: "map", scope: { view: "map" }, expiresAt: new Date(Date.now() + 86_400_000) } });
+    const map = { id: row.id, path: `/s/${signShareToken(row.id, row.expiresAt)}` };
     expect(await outcomeOf(await connectGuest(metaDocName(world.workspace.id), map.id))).toBe("forbidden");
     await expect(guestCollabTokenOp.execute(null, { token: tokenOf(map.path) })).rejects.toMatchObject({ code: "not_found" });
     // A guest token naming a link id that is a member's id is still only a guest.

@@ -69,3 +69,14 @@ export function diffSnapshots(before: SnapshotData, after: SnapshotData): Snapsh
   const empty = (d: EntryDiff<unknown>) => d.added.length + d.removed.length + d.changed.length === 0;
   return { nodes, links, annotations, same: empty(nodes) && empty(links) && empty(annotations) };
 }
+
+/** Two snapshots (or a snapshot and the live state, `to.id === "live"`) and their diff, as a page shows it. */
+export interface SnapshotComparison {
+  from: { id: string; name: string; createdAt: string };
+  /** `id: "live"` for the current state. */
+  to: { id: string; name: string; createdAt: string };
+  diff: SnapshotDiff;
+  /** Titles of documents and themes on either side, for showing the diff. */
+  documents: Record<string, string>;
+  themes: Record<string, string>;
+}

@@ -29,7 +29,9 @@ export interface ShareLinkView {
 
 export const createShareLinkInput = z.object({
   workspaceId: idSchema,
-  view: z.enum(SHARE_VIEWS),
+  // Only the compare view has a guest page so far; map and export scopes are modelled (and
+  // enforced on the collab server) but no link to them can be made until their pages exist.
+  view: z.enum(SHARE_VIEWS).refine((v) => v === "compare", "share_view_unavailable"),
   documentIds: z.array(idSchema).max(200).default([]),
   allowComments: z.boolean().default(false),
   label: z.string().max(SHARE_LIMITS.labelMax, "share_label_too_long").default(""),
@@ -42,7 +44,7 @@ export const createShareLinkOp = defineOperation({
   input: createShareLinkInput,
   async run(ctx, input): Promise<ShareLinkView> {
     const ids = [...new Set(input.documentIds)];
-    const scope = shareScopeSchema.safeParse(input.view === "map" ? { view: "map" } : { view: input.view, documentIds: ids });
+    const scope = shareScopeSchema.safeParse({ view: input.view, documentIds: ids });
     if (!scope.success) throw new AppError("invalid_input", "share_scope_invalid");
     if (ids.length > 0) {
       const found = await prisma.document.count({ where: { id: { in: ids }, workspaceId: ctx.workspaceId, deletedAt: null } });

@@ -4,7 +4,9 @@
  */
 import { z } from "zod";
 import { AppError } from "../../core/errors";
-import { diffSnapshots, snapshotDataSchema, snapshotNameSchema, type SnapshotData, type SnapshotDiff } from "../../core/review";
+import { diffSnapshots, snapshotDataSchema, snapshotNameSchema, type SnapshotComparison, type SnapshotData } from "../../core/review";
+
+export type { SnapshotComparison };
 import { idSchema } from "../../core/validation";
 import { recordActivity } from "../activity/record-activity";
 import { prisma } from "../db/client";
@@ -85,15 +87,6 @@ export const getSnapshotOp = defineOperation({
   },
 });
 
-export interface SnapshotComparison {
-  from: { id: string; name: string; createdAt: string };
-  /** `id: "live"` for the current state. */
-  to: { id: string; name: string; createdAt: string };
-  diff: SnapshotDiff;
-  /** Titles of documents and themes on either side, for showing the diff. */
-  documents: Record<string, string>;
-  themes: Record<string, string>;
-}
 
 export const compareSnapshotsOp = defineOperation({
   name: "snapshot.compare",
