@@ -32,7 +32,7 @@ export function AssignForm({ workspaceId, documents, members, actions }: { works
       <label>{t("document")} <select name="document" value={doc} onChange={(e) => setDoc(e.target.value)}>{documents.map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}</select></label>
       <label>{t("assignee")} <select name="assignee" value={who} onChange={(e) => setWho(e.target.value)}>{members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}</select></label>
       <label>{t("due")} <input name="due" type="date" required value={due} onChange={(e) => setDue(e.target.value)} /></label>
-      <button type="submit" disabled={a.busy}>{t("submitAssign")}</button>
+      <button type="submit" className="btn primary" disabled={a.busy}>{t("submitAssign")}</button>
       <Problem error={a.error} />
     </form>
   );
@@ -41,7 +41,7 @@ export function AssignForm({ workspaceId, documents, members, actions }: { works
 export function DoneButton({ workspaceId, assignmentId, done, actions }: { workspaceId: string; assignmentId: string; done: boolean; actions: ReviewActions }) {
   const t = useTranslations("review.board");
   const a = useAction(actions.markAssignmentDone);
-  return <button type="button" disabled={a.busy} onClick={() => void a.run({ workspaceId, assignmentId, done: !done })}>{done ? t("reopen") : t("markDone")}</button>;
+  return <button type="button" className="btn" disabled={a.busy} onClick={() => void a.run({ workspaceId, assignmentId, done: !done })}>{done ? t("reopen") : t("markDone")}</button>;
 }
 
 export function SnapshotForm({ workspaceId, actions }: { workspaceId: string; actions: ReviewActions }) {
@@ -51,7 +51,7 @@ export function SnapshotForm({ workspaceId, actions }: { workspaceId: string; ac
   return (
     <form className={s.row} data-testid="snapshot-form" onSubmit={(e) => { e.preventDefault(); void a.run({ workspaceId, name }).then((r) => r && setName("")); }}>
       <label>{t("name")} <input name="snapshot-name" value={name} placeholder={t("namePlaceholder")} maxLength={120} onChange={(e) => setName(e.target.value)} /></label>
-      <button type="submit" disabled={a.busy}>{t("take")}</button>
+      <button type="submit" className="btn primary" disabled={a.busy}>{t("take")}</button>
       <Problem error={a.error} />
     </form>
   );
@@ -73,7 +73,7 @@ export function ShareForm({ workspaceId, documents, actions }: { workspaceId: st
       </fieldset>
       <label>{t("days")} <input name="days" type="number" min={1} max={90} value={days} onChange={(e) => setDays(Number(e.target.value))} /></label>
       <label><input type="checkbox" name="comments" checked={comments} onChange={(e) => setComments(e.target.checked)} /> {t("allowComments")}</label>
-      <button type="submit" disabled={a.busy}>{t("create")}</button>
+      <button type="submit" className="btn primary" disabled={a.busy}>{t("create")}</button>
       <Problem error={a.error} />
     </form>
   );
@@ -82,5 +82,5 @@ export function ShareForm({ workspaceId, documents, actions }: { workspaceId: st
 export function RevokeButton({ workspaceId, linkId, actions }: { workspaceId: string; linkId: string; actions: ReviewActions }) {
   const t = useTranslations("review.share");
   const a = useAction(actions.revokeShareLink);
-  return <button type="button" data-testid="share-revoke" disabled={a.busy} onClick={() => void a.run({ workspaceId, linkId })}>{t("revoke")}</button>;
+  return <button type="button" className="btn" data-testid="share-revoke" disabled={a.busy} onClick={() => void a.run({ workspaceId, linkId })}>{t("revoke")}</button>;
 }

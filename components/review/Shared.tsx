@@ -33,7 +33,7 @@ export async function GuestNameForm() {
           {t("namePrompt")}
           <input name="name" required maxLength={40} autoComplete="name" />
         </label>
-        <button type="submit">{t("nameSubmit")}</button>
+        <button type="submit" className="btn primary">{t("nameSubmit")}</button>
       </form>
     </main>
   );
