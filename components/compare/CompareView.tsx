@@ -40,7 +40,7 @@ interface Props {
   initial: CompareViewState & { dropped: number };
   user: CompareUser;
   /** Null when no token could be issued (collab server down): the view is then read-only. */
-  collab: { url: string; token: string } | null;
+  collab: { url: string; token: string; refreshUrl?: string } | null;
 }
 
 /**

@@ -6,12 +6,12 @@ import { ShortcutsDialog } from "./ShortcutsDialog";
 import { SearchBox } from "@/components/search/SearchBox";
 import { WorkspaceSwitcher, type SwitcherItem } from "./WorkspaceSwitcher";
 
-export type Tab = "documents" | "compare" | "themes" | "matrix" | "map" | "export" | "members" | "settings" | "search";
+export type Tab = "documents" | "compare" | "themes" | "matrix" | "map" | "export" | "members" | "settings" | "search" | "review";
 
 /** The app's top bar: brand, workspace switcher, workspace tabs, language and account. */
 export async function TopBar(props: { userName: string | null; workspaces: SwitcherItem[]; current?: { slug: string; tab: Tab } }) {
   const t = await getTranslations();
-  const tabs: Tab[] = ["documents", "compare", "themes", "matrix", "map", "export", "members", "settings"];
+  const tabs: Tab[] = ["documents", "compare", "themes", "matrix", "map", "export", "review", "members", "settings"];
   return (
     <header className="topbar">
       <a className="skip-link" href="#main">{t("app.skip")}</a>

@@ -24,6 +24,9 @@ const EXPECTED: Record<Action, Role[]> = {
   "theme.manage": ["owner", "editor"],
   "link.manage": ["owner", "editor"],
   "export.run": ["owner", "editor", "commenter", "viewer"],
+  "review.assign": ["owner", "editor"],
+  "share.manage": ["owner", "editor"],
+  "snapshot.create": ["owner", "editor"],
 };
 
 describe("can()", () => {

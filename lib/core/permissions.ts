@@ -25,6 +25,12 @@ export const ACTIONS = [
   "theme.manage",
   "link.manage",
   "export.run",
+  /** Ask members to review a document by a date (lib/server/review). */
+  "review.assign",
+  /** Create and revoke share links for people without an account. */
+  "share.manage",
+  /** Name the current state of the map and annotations. */
+  "snapshot.create",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -39,6 +45,9 @@ const EDIT: readonly Action[] = [
   "annotation.edit",
   "theme.manage",
   "link.manage",
+  "review.assign",
+  "share.manage",
+  "snapshot.create",
 ];
 
 const GRANTS: Record<Role, ReadonlySet<Action>> = {

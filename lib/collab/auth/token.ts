@@ -2,8 +2,10 @@
  * Short-lived HS256 tokens, minted with COLLAB_TOKEN_SECRET:
  *
  * - connection tokens (`aud: synoptic-collab`): minted by the web app's /api/collab-token for a
- *   signed-in user (`kind: browser`) or by server-side code such as imports, scripts and
- *   benchmarks (`kind: server`). The collab server verifies them in onAuthenticate.
+ *   signed-in user (`kind: browser`), by a share link's page for its guest (`kind: guest`,
+ *   subject `guest:<linkId>`, the name the guest gave in `gn`) or by server-side code such as
+ *   imports, scripts and benchmarks (`kind: server`). The collab server verifies them in
+ *   onAuthenticate; a guest's link row is checked there on every connection.
  * - internal tokens (`aud: synoptic-collab-internal`): authorise the direct-write HTTP endpoint.
  *
  * A token proves who the user is, never what they may do: the role is looked up on every
@@ -12,7 +14,7 @@
 import { jwtVerify, SignJWT } from "jose";
 import { AppError } from "../../core/errors";
 
-export type TokenKind = "browser" | "server";
+export type TokenKind = "browser" | "server" | "guest";
 const CONNECTION_AUDIENCE = "synoptic-collab";
 const INTERNAL_AUDIENCE = "synoptic-collab-internal";
 const ISSUER = "synoptic-web";
@@ -48,13 +50,29 @@ export async function mintConnectionToken(
     .sign(keyOf(opts.secret ?? collabSecret()));
 }
 
+/** Mints a connection token for the guest of share link `linkId` (identity `guest:<linkId>`). */
+export async function mintGuestToken(opts: { linkId: string; guestName: string; secret?: string; ttlSeconds?: number; now?: Date }): Promise<string> {
+  const iat = Math.floor((opts.now ?? new Date()).getTime() / 1000);
+  return new SignJWT({ kind: "guest", gn: opts.guestName })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(`guest:${opts.linkId}`)
+    .setIssuer(ISSUER)
+    .setAudience(CONNECTION_AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + (opts.ttlSeconds ?? CONNECTION_TOKEN_TTL_SECONDS))
+    .sign(keyOf(opts.secret ?? collabSecret()));
+}
+
 /** Verifies a connection token; throws `unauthenticated` for anything forged, expired or malformed. */
-export async function verifyConnectionToken(token: string, secret = collabSecret()): Promise<{ userId: string; kind: TokenKind; sessionVersion?: number }> {
+export async function verifyConnectionToken(token: string, secret = collabSecret()): Promise<{ userId: string; kind: TokenKind; sessionVersion?: number; guestName?: string }> {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ["HS256"], audience: CONNECTION_AUDIENCE, issuer: ISSUER });
-    const kind = payload.kind === "server" ? "server" : payload.kind === "browser" ? "browser" : null;
+    const kind = payload.kind === "server" ? "server" : payload.kind === "browser" ? "browser" : payload.kind === "guest" ? "guest" : null;
     if (!payload.sub || !kind) throw new Error("claims missing");
-    return { userId: payload.sub, kind, ...(typeof payload.sv === "number" ? { sessionVersion: payload.sv } : {}) };
+    // A guest subject and a member subject never pass for each other: the kind and the prefix agree.
+    if ((kind === "guest") !== payload.sub.startsWith("guest:")) throw new Error("guest subject mismatch");
+    if (kind === "guest" && typeof payload.gn !== "string") throw new Error("guest name missing");
+    return { userId: payload.sub, kind, ...(typeof payload.sv === "number" ? { sessionVersion: payload.sv } : {}), ...(kind === "guest" ? { guestName: payload.gn as string } : {}) };
   } catch (e) {
     throw new AppError("unauthenticated", "invalid_collab_token", { cause: e });
   }

@@ -72,7 +72,7 @@ export const getCompareViewOp = defineOperation({
   },
 });
 
-async function loadPane(documentId: string): Promise<ComparePaneView | null> {
+export async function loadPane(documentId: string): Promise<ComparePaneView | null> {
   const doc = await prisma.document.findUnique({
     where: { id: documentId },
     select: {

@@ -31,7 +31,7 @@ export async function makeDocument(workspaceId: string, actorId: string, text = 
   return { id: doc.id, versionId: version.id, text };
 }
 
-export function token(userId: string, kind: TokenKind = "browser", extra: { ttlSeconds?: number; secret?: string; now?: Date; sessionVersion?: number } = {}): Promise<string> {
+export function token(userId: string, kind: Exclude<TokenKind, "guest"> = "browser", extra: { ttlSeconds?: number; secret?: string; now?: Date; sessionVersion?: number } = {}): Promise<string> {
   // Fresh users are on session version 0.
   const { sessionVersion = 0, ...rest } = extra;
   const base = { userId, ...rest, secret: extra.secret ?? SECRET };
@@ -41,7 +41,7 @@ export function token(userId: string, kind: TokenKind = "browser", extra: { ttlS
 const open: CollabDocHandle[] = [];
 
 /** Connects a real provider as `userId` (a browser with the allowed Origin unless told otherwise). */
-export function connect(server: CollabServer, name: string, userId: string, opts: { origin?: string | null; kind?: TokenKind; tokenValue?: string } = {}): CollabDocHandle {
+export function connect(server: CollabServer, name: string, userId: string, opts: { origin?: string | null; kind?: Exclude<TokenKind, "guest">; tokenValue?: string } = {}): CollabDocHandle {
   const origin = opts.origin === undefined ? ORIGIN : opts.origin;
   const handle = openCollabDoc({
     url: server.url,

@@ -8,11 +8,13 @@
 export interface CollabGrant {
   token: string;
   url: string;
+  /** Where fresh tokens come from; a share link's guest page has its own (default /api/collab-token). */
+  refreshUrl?: string;
 }
 
 /** Fetches a fresh token (and the server's URL) from the web app; throws when none is issued. */
-export async function fetchCollabGrant(): Promise<CollabGrant> {
-  const res = await fetch("/api/collab-token", { cache: "no-store" });
+export async function fetchCollabGrant(refreshUrl = "/api/collab-token"): Promise<CollabGrant> {
+  const res = await fetch(refreshUrl, { cache: "no-store" });
   if (!res.ok) throw new Error(`collab token: ${res.status}`);
   return (await res.json()) as CollabGrant;
 }
@@ -25,13 +27,13 @@ const REUSE_MS = 4 * 60_000;
  * with) while fresh, then one fetched token shared by every caller until it too ages. A failed
  * fetch is not cached: the next attempt tries again.
  */
-export function collabTokenSource(initial: string, now: () => number = Date.now): () => Promise<string> {
+export function collabTokenSource(initial: string, now: () => number = Date.now, refreshUrl?: string): () => Promise<string> {
   let current: Promise<string> = Promise.resolve(initial);
   let issuedAt = now();
   return () => {
     if (now() - issuedAt > REUSE_MS) {
       issuedAt = now();
-      current = fetchCollabGrant().then((g) => g.token);
+      current = fetchCollabGrant(refreshUrl).then((g) => g.token);
       current.catch(() => {
         issuedAt = -Infinity;
       });

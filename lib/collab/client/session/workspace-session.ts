@@ -30,6 +30,8 @@ export interface SessionOptions {
   url: string;
   /** The token the page was rendered with (or just fetched). */
   token: string;
+  /** Where fresh tokens come from (a share link's guest page); default /api/collab-token. */
+  refreshUrl?: string;
   workspaceId: string;
   /** Shown to the others in the workspace doc's awareness; also keys the device's offline copies. */
   user: SessionUser;
@@ -72,7 +74,7 @@ export class WorkspaceSession implements Snapshot<ConnectionStatus> {
   constructor(opts: SessionOptions) {
     this.workspaceId = opts.workspaceId;
     this.user = opts.user;
-    this.token = collabTokenSource(opts.token);
+    this.token = collabTokenSource(opts.token, undefined, opts.refreshUrl);
     this.socket = openCollabSocket(opts.url);
     const meta = this.handle(metaDocName(opts.workspaceId));
     this.meta = meta.handle;

@@ -18,6 +18,7 @@ import type { Role } from "../../../core/roles";
 import { prisma } from "../../../infra/db/client";
 import { roleOf } from "../../../infra/role-of";
 import { verifyConnectionToken } from "../../auth/token";
+import { authoriseGuest } from "./authorise-guest";
 import { isRefusal, refuse, type CollabContext } from "../context";
 import { logger } from "../../../infra/log";
 
@@ -72,6 +73,11 @@ async function authorise(data: onAuthenticatePayload<CollabContext>, secret: str
   const token = await verifyConnectionToken(data.token, secret).catch(() => refuse("invalid-token"));
   // Browsers always send Origin; a client without one must prove it is server-side code.
   if (!data.requestHeaders.get("origin") && token.kind !== "server") refuse("origin-required");
+  if (token.kind === "guest") {
+    const guest = await authoriseGuest(token.userId, token.guestName ?? "", ref);
+    data.connectionConfig.readOnly = guest.readOnly;
+    return guest;
+  }
   const role = await roleOf(token.userId, ref.workspaceId);
   const access = accessFor(role, ref);
   // A non-member and a missing document get the same answer: nothing about the workspace leaks.

@@ -12,6 +12,8 @@ import { ACCESS_CHANNEL } from "../../../infra/access-changed";
 import { roleOf } from "../../../infra/role-of";
 import { prisma } from "../../../infra/db/client";
 import { logger } from "../../../infra/log";
+import { linkIdOfGuest } from "../../../core/review";
+import { guestAccessNow } from "./authorise-guest";
 import type { CollabContext } from "../context";
 import { accessFor } from "./authenticate";
 
@@ -21,13 +23,15 @@ export const ACCESS_CHANGED_CLOSE = { code: 4403, reason: "access-changed" } as 
 
 /** Re-checks `userId`'s connections in `workspaceId`; returns how many sockets were closed. */
 export async function recheckAccess(instance: Hocuspocus, workspaceId: string, userId: string): Promise<number> {
-  const role = await roleOf(userId, workspaceId);
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  const guest = linkIdOfGuest(userId) !== null;
+  const role = guest ? null : await roleOf(userId, workspaceId);
+  const user = guest ? null : await prisma.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
   let closed = 0;
   for (const document of instance.documents.values()) {
     const ref = parseDocName(document.name);
     if (!ref || ref.workspaceId !== workspaceId) continue;
-    const access = accessFor(role, ref);
+    // A share link's guest (revoked, expired) is decided by its link row, not a membership.
+    const access = guest ? await guestAccessNow(userId, ref) : accessFor(role, ref);
     for (const connection of document.getConnections()) {
       const ctx = connection.context as Partial<CollabContext>;
       if (ctx.userId !== userId) continue;
