@@ -6,6 +6,7 @@
  * dropped by the unique index instead of doubling the event.
  */
 import type { ActivityKind } from "../../core/activity/kinds";
+import { linkIdOfGuest } from "../../core/review";
 import { Prisma } from "../../generated/prisma/client";
 
 export interface ActivityInput {
@@ -43,7 +44,7 @@ export async function recordActivity(tx: Prisma.TransactionClient, event: Activi
  */
 export async function recordActivities(tx: Prisma.TransactionClient, events: readonly ActivityInput[]): Promise<bigint[]> {
   if (events.length === 0) return [];
-  const rows = events.map(
+  const rows = events.map(asStoredActor).map(
     (e) => Prisma.sql`(${e.workspaceId}, ${e.actorId}, ${e.kind}, ${e.targetType ?? null}, ${e.targetId ?? null}, ${e.documentId ?? null},
       ${e.annotationId ?? null}, ${e.key ?? null}, ${JSON.stringify(e.data ?? {})}::jsonb, ${e.at}, ${e.at})`,
   );
@@ -56,4 +57,13 @@ export async function recordActivities(tx: Prisma.TransactionClient, events: rea
     for (const ws of new Set(events.map((e) => e.workspaceId))) await tx.$executeRaw`SELECT pg_notify(${ACTIVITY_CHANNEL}, ${ws})`;
   }
   return inserted.map((r) => BigInt(r.id));
+}
+
+/**
+ * A share link's guest (`guest:<linkId>`, see lib/core/review) is no user row: the event keeps
+ * no actor (the column references User) and names the link in its data instead.
+ */
+export function asStoredActor<T extends { actorId?: string | null; data?: Record<string, unknown> }>(e: T): T {
+  const linkId = e.actorId ? linkIdOfGuest(e.actorId) : null;
+  return linkId ? { ...e, actorId: null, data: { ...e.data, guestLinkId: linkId } } : e;
 }

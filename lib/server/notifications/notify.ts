@@ -7,6 +7,7 @@
  */
 import type { NotificationKind } from "../../core/activity/kinds";
 import type { Prisma } from "../../generated/prisma/client";
+import { asStoredActor } from "../activity/record-activity";
 
 export interface NotifyInput {
   userId: string;
@@ -28,8 +29,9 @@ export interface NotifyInput {
 export const INBOX_CHANNEL = "synoptic_inbox";
 
 /** Adds a notification. Returns its id, or null when skipped (self, non-member, duplicate key). */
-export async function notify(tx: Prisma.TransactionClient, n: NotifyInput): Promise<string | null> {
-  if (n.actorId && n.actorId === n.userId) return null;
+export async function notify(tx: Prisma.TransactionClient, input: NotifyInput): Promise<string | null> {
+  if (input.actorId && input.actorId === input.userId) return null;
+  const n = asStoredActor(input);
   const member = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: n.workspaceId, userId: n.userId } }, select: { id: true } });
   if (!member) return null;
   const rows = await tx.$queryRaw<{ id: string }[]>`
