@@ -15,7 +15,7 @@ import { DEMO_USERS, DEMO_WORKSPACE } from "../lib/server/demo/seed-demo";
 import { createCollabServer, type CollabServer } from "../lib/collab/server";
 import { annotationsDocName, buildAnchor, metaDocName } from "../lib/core/collab";
 import { sendCollabOperations } from "../lib/server/collab/send-collab-operations";
-import { importAnnotationsOp } from "../lib/server/export/import-annotations";
+import { importAnnotationsOp } from "../lib/server/interop/import-annotations";
 import { extractPdf } from "../lib/server/import/extract-pdf";
 import { prisma, disconnectPrisma } from "../lib/infra/db/client";
 

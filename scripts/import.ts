@@ -101,7 +101,7 @@ async function importForReal(args: Args): Promise<number> {
     await applyMigrations(db.url);
     ensureSecrets(process.cwd(), Number(process.env.PORT ?? 3000));
     const { importFiles } = await import("../lib/server/import/import-files");
-    const { importQdaFiles, isQdaFile } = await import("../lib/server/qdpx/import-qda-files");
+    const { importQdaFiles, isQdaFile } = await import("../lib/server/interop/qdpx/import-qda-files");
     const plain = args.files.filter((f) => !isQdaFile(f));
     const qda = args.files.filter(isQdaFile);
     const results = plain.length ? await importFiles({ workspaceSlug: args.workspace ?? "", paths: plain }) : [];
@@ -117,7 +117,7 @@ async function importForReal(args: Args): Promise<number> {
 }
 
 /** One REFI-QDA import as a few lines for a terminal. */
-function describeQda(r: import("../lib/server/qdpx/import-qda-files").QdaFileResult): string {
+function describeQda(r: import("../lib/server/interop/qdpx/import-qda-files").QdaFileResult): string {
   if (r.error) return [`${r.file}: FAILED ${r.error}`, ...((r.details as { errors?: string[] } | undefined)?.errors ?? []).map((e) => `  ${e}`)].join("\n");
   const res = r.result!;
   if (res.kind === "qdc") return `${r.file}: codebook — ${res.report.created} themes created, ${res.report.matched} matched by name`;

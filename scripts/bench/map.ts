@@ -38,7 +38,7 @@ import { createRequire } from "node:module";
 import { build, type Plugin } from "esbuild";
 import { launchBrowser } from "../../e2e/support/launch";
 import { fromElkGraph, toElkGraph, type ElkInput, type ElkOutput } from "../../lib/core/argument/elk-graph";
-import { WARM_UP, WARM_UP_OPTIONS } from "../../components/map/layout-protocol";
+import { WARM_UP, WARM_UP_OPTIONS } from "../../components/argument/layout-protocol";
 import { syntheticMap } from "./_map/synthetic";
 import { remoteWorkspace } from "./_map/workspace";
 import type { BenchResult } from "../bench";
@@ -268,12 +268,12 @@ export async function remoteUpdate(url: string, label: string, withData = false)
 async function remoteUpdateBench(positions: Record<string, { x: number; y: number }>): Promise<BenchResult[]> {
   const payload = remoteWorkspace(positions);
   process.stderr.write(`map_remote_update_ms workspace: ${payload.annotations} annotations in ${payload.docs.length} documents, ${payload.mapNodes} map entries, ${payload.links} links\n`);
-  const session = substitute("components/map/MapView.tsx", "@/lib/collab/client/react/use-map-session", "scripts/bench/_map/session.ts");
+  const session = substitute("components/argument/MapView.tsx", "@/lib/collab/client/react/use-map-session", "scripts/bench/_map/session.ts");
   const incremental = mkdtempSync(path.join(tmpdir(), "synoptic-map-remote-"));
   const full = mkdtempSync(path.join(tmpdir(), "synoptic-map-remote-full-"));
   try {
     await bundlePage(incremental, "scripts/bench/_map/remote.tsx", [session]);
-    await bundlePage(full, "scripts/bench/_map/remote.tsx", [session, substitute("components/map/MapView.tsx", "@/lib/collab/client/react/use-map-data", "scripts/bench/_map/use-map-data-full.ts")]);
+    await bundlePage(full, "scripts/bench/_map/remote.tsx", [session, substitute("components/argument/MapView.tsx", "@/lib/collab/client/react/use-map-data", "scripts/bench/_map/use-map-data-full.ts")]);
     const a = await serve(incremental, payload, "__REMOTE__");
     const b = await serve(full, payload, "__REMOTE__");
     try {

@@ -30,8 +30,8 @@ export async function run(): Promise<BenchResult[]> {
   const { closeExtractPool } = await import("../../lib/server/import/extract-pool");
   try {
     const workspaceId = await seed();
-    const { createQdpx } = await import("../../lib/server/qdpx/create-qdpx");
-    const { importQdpx } = await import("../../lib/server/qdpx/import-qdpx");
+    const { createQdpx } = await import("../../lib/server/interop/qdpx/create-qdpx");
+    const { importQdpx } = await import("../../lib/server/interop/qdpx/import-qdpx");
     const { exportOptionsSchema } = await import("../../lib/core/export");
     const { makeWorld } = await import("../../tests/support/factories");
     const { fingerprint } = await import("../../tests/qdpx/support");

@@ -16,7 +16,7 @@ import { prisma } from "../../lib/infra/db/client";
 import { createDemoWorkspace, DEMO_USERS } from "../../lib/server/demo/seed-demo";
 import { readDemoContent, seedDemoContent } from "../../lib/server/demo/seed-demo-content";
 import { createExport } from "../../lib/server/export/create-export";
-import { importAnnotationsOp } from "../../lib/server/export/import-annotations";
+import { importAnnotationsOp } from "../../lib/server/interop/import-annotations";
 import { closeExtractPool } from "../../lib/server/import/extract-pool";
 import { loadAnalysis } from "../../lib/server/themes/load-analysis";
 import { actingMember } from "../../lib/server/workspaces/acting-member";

@@ -7,7 +7,7 @@ import type { CollabServer } from "../../lib/collab/server";
 import { annotationsDocName, listAnnotations } from "../../lib/collab/model";
 import { exportOptionsSchema } from "../../lib/core/export";
 import { createExport } from "../../lib/server/export/create-export";
-import { importAnnotationsOp } from "../../lib/server/export/import-annotations";
+import { importAnnotationsOp } from "../../lib/server/interop/import-annotations";
 import { prisma } from "../../lib/infra/db/client";
 import type { World } from "../support/factories";
 import { connect, disconnectAll, waitFor } from "../collab/support/harness";

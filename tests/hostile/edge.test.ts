@@ -17,7 +17,7 @@ import { createApiTokenOp, revokeApiTokenOp, listApiTokensOp } from "../../lib/s
 import { createWorkspaceOp } from "../../lib/server/workspaces/create-workspace";
 import { renameWorkspaceOp } from "../../lib/server/workspaces/rename-workspace";
 import { importDocumentOp } from "../../lib/server/import/import-document";
-import { importAnnotationsOp } from "../../lib/server/export/import-annotations";
+import { importAnnotationsOp } from "../../lib/server/interop/import-annotations";
 import { readJson } from "../../lib/server/http/read-json";
 import { registerUserOp } from "../../lib/server/accounts/register-user";
 import { verifyCredentials } from "../../lib/server/accounts/verify-credentials";

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CollabServer } from "../../lib/collab/server";
 import { exportOptionsSchema } from "../../lib/core/export";
 import { createExport } from "../../lib/server/export/create-export";
-import { importQdpx } from "../../lib/server/qdpx/import-qdpx";
+import { importQdpx } from "../../lib/server/interop/qdpx/import-qdpx";
 import { prisma } from "../../lib/infra/db/client";
 import { annotate, collect, importDemoPaper, link, makeWorld, reply, startCollabForExport, writeThemes, type Paper } from "../export/support";
 import type { World } from "../support/factories";

@@ -15,7 +15,7 @@ import { sendCollabOperations } from "../../lib/server/collab/send-collab-operat
 import { createDocument } from "../../lib/server/documents/create-document";
 import { contentOf } from "../../lib/server/import/content-of";
 import { extractInWorker } from "../../lib/server/import/extract-pool";
-import { importQdpx } from "../../lib/server/qdpx/import-qdpx";
+import { importQdpx } from "../../lib/server/interop/qdpx/import-qdpx";
 import { prisma } from "../../lib/infra/db/client";
 import { annotate, collect, importDemoPaper, link, makeWorld, reply, startCollabForExport, writeThemes, type Paper } from "../export/support";
 import type { World } from "../support/factories";

@@ -12,8 +12,8 @@ export { AnnotationStore, BROWSER_TIMING, type PaintStyle, type StoredAnnotation
 export { documentUndo, LocalUndo } from "./stores/local-undo";
 export { storeOf, type StoreKind } from "./stores/observed-store";
 export { uniqueUsers, type PeerState } from "./stores/peers";
-export type { PeerView, MapPresenceField } from "./stores/map-peers";
+export type { PeerView, MapPresenceField } from "./stores/argument-peers";
 export type { WorkspaceThemes } from "./stores/themes";
 export type { DeletedTheme } from "@/lib/collab/model";
 export type { WorkspaceAnnotation, WorkspaceAnnotations } from "./stores/workspace-annotations";
-export type { MapData, MapDocumentInfo, MapWorkspace } from "./stores/map-workspace";
+export type { MapData, MapDocumentInfo, MapWorkspace } from "./stores/argument-workspace";

@@ -6,7 +6,7 @@ export * from "./annotations";
 export * from "./replies";
 export * from "./workspace";
 export * from "./links";
-export * from "./map";
+export * from "./argument";
 export * from "./tagging";
 export { createUndoManager } from "./undo";
 export { noteText } from "./note-text";

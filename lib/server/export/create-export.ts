@@ -13,7 +13,7 @@ import { renderDocx } from "./render-docx";
 import { renderPdf } from "./render-pdf";
 import { renderText } from "./render-text";
 import { prisma } from "../../infra/db/client";
-import { createQdc, createQdpx } from "../qdpx/create-qdpx";
+import { createQdc, createQdpx } from "../interop/qdpx/create-qdpx";
 
 const log = logger("export");
 
@@ -79,7 +79,7 @@ export async function createExport(run: ExportRun): Promise<ExportFile> {
   };
 }
 
-/** A REFI-QDA project or codebook: built whole (see lib/server/qdpx), then sent as one chunk. */
+/** A REFI-QDA project or codebook: built whole (see lib/server/interop/qdpx), then sent as one chunk. */
 async function createQdaExport(run: ExportRun): Promise<ExportFile> {
   const { format } = run.options;
   const [{ bytes }, workspace] = await Promise.all([

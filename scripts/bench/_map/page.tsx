@@ -3,7 +3,7 @@
  * synthetic map, no server. Bundled by esbuild in scripts/bench/map.ts.
  */
 import { createRoot } from "react-dom/client";
-import { MapCanvas } from "../../../components/map/MapCanvas";
+import { MapCanvas } from "../../../components/argument/MapCanvas";
 import type { GraphEdge, GraphNode } from "../../../lib/core/argument";
 
 declare global {

@@ -4,7 +4,7 @@ import { requireActor, loadForPage } from "@/lib/server/http/page";
 import { getWorkspaceOp } from "@/lib/server/workspaces/get-workspace";
 import { listDocumentsOp } from "@/lib/server/documents/list-documents";
 import { can } from "@/lib/core/permissions";
-import { MapView } from "@/components/map/MapView";
+import { MapView } from "@/components/argument/MapView";
 import { AppFrame } from "../../../_shell/AppFrame";
 
 export const dynamic = "force-dynamic";

@@ -4,11 +4,11 @@ import { useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
 import { observeWorkspace } from "@/lib/collab/model";
 import type { CatalogAnnotation } from "@/lib/core/argument";
-import { createCatalogReuse, NO_WORKSPACE, readMapWorkspace, toCatalog, type MapData, type MapDocumentInfo, type MapWorkspace } from "../stores/map-workspace";
+import { createCatalogReuse, NO_WORKSPACE, readMapWorkspace, toCatalog, type MapData, type MapDocumentInfo, type MapWorkspace } from "../stores/argument-workspace";
 import { useWorkspaceAnnotations } from "./use-workspace-annotations";
 
 /**
- * Everything the map shows, live (see stores/map-workspace.ts): the annotations of every
+ * Everything the map shows, live (see stores/argument-workspace.ts): the annotations of every
  * document through the incremental watcher, the workspace doc's part re-read when it changes.
  */
 export function useMapData(meta: Y.Doc | null, documents: ReadonlyMap<string, Y.Doc> | null, info: readonly MapDocumentInfo[]): MapData {

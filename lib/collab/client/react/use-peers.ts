@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef } from "react";
 import type { Awareness } from "y-protocols/awareness";
-import { MAP_PEERS, type MapPresenceField, type PeerView } from "../stores/map-peers";
+import { MAP_PEERS, type MapPresenceField, type PeerView } from "../stores/argument-peers";
 import { storeOf } from "../stores/observed-store";
 import { PEERS, type PeerState } from "../stores/peers";
 import { useSnapshot } from "./use-snapshot";

@@ -1,7 +1,7 @@
 import { routeHandler } from "@/lib/server/http/adapt";
 import { readBytes } from "@/lib/server/http/read-bytes";
 import { IMPORT_MAX_BYTES } from "@/lib/core/export";
-import { importAnnotationsOp } from "@/lib/server/export/import-annotations";
+import { importAnnotationsOp } from "@/lib/server/interop/import-annotations";
 
 export const dynamic = "force-dynamic";
 

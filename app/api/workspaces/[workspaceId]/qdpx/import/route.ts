@@ -1,7 +1,7 @@
 import { routeHandler } from "@/lib/server/http/adapt";
 import { readBytes } from "@/lib/server/http/read-bytes";
-import { importQdaOp } from "@/lib/server/qdpx/import-ops";
-import { QDPX_LIMITS } from "@/lib/server/qdpx/read-qdpx-zip";
+import { importQdaOp } from "@/lib/server/interop/qdpx/import-ops";
+import { QDPX_LIMITS } from "@/lib/server/interop/qdpx/read-qdpx-zip";
 
 export const dynamic = "force-dynamic";
 

@@ -9,7 +9,7 @@
  * letters, NUL) are skipped and listed in the report.
  */
 import yauzl, { type Entry, type ZipFile } from "yauzl";
-import { AppError } from "../../core/errors";
+import { AppError } from "../../../core/errors";
 
 export const QDPX_LIMITS = {
   /** Largest .qdpx accepted (the upload cap of this route). */

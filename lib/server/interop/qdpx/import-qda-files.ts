@@ -5,10 +5,10 @@
  * (nobody else holds the workspace's documents then, and it stores everything before it stops).
  */
 import { readFile } from "node:fs/promises";
-import { isAppError } from "../../core/errors";
-import { createCollabServer, type CollabServer } from "../../collab/server";
-import { collabHealth } from "../collab/collab-health";
-import { actingMember } from "../workspaces/acting-member";
+import { isAppError } from "../../../core/errors";
+import { createCollabServer, type CollabServer } from "../../../collab/server";
+import { collabHealth } from "../../collab/collab-health";
+import { actingMember } from "../../workspaces/acting-member";
 import { importQdaOp, type QdaImportResult } from "./import-ops";
 
 export const isQdaFile = (file: string) => /\.(qdpx|qdc)$/i.test(file);

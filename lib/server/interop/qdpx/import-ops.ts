@@ -4,8 +4,8 @@
  * with "PK"); anything else is read as a .qdc codebook.
  */
 import { z } from "zod";
-import { idSchema } from "../../core/validation";
-import { defineOperation } from "../ops/define";
+import { idSchema } from "../../../core/validation";
+import { defineOperation } from "../../ops/define";
 import { importQdc, type QdcImportReport } from "./import-qdc";
 import { importQdpx, type QdpxImportReport } from "./import-qdpx";
 

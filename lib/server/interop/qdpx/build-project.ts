@@ -3,12 +3,12 @@
  * files of its Sources/ folder. Reads the projection after catching it up with the collab log
  * (loadSources, as every export does) and the workspace Y.Doc for the map and merged themes.
  */
-import { codePointIndex, type ExportOptions } from "../../core/export";
-import { guidOf, type QdaCode, type QdaDirection, type QdaGraph, type QdaLink, type QdaNote, type QdaProject, type QdaSelection, type QdaSource, type QdaUser, type QdaVertex } from "../../core/qdpx";
-import { normaliseRelation } from "../../core/argument";
-import { prisma } from "../../infra/db/client";
-import { baseWhere } from "../export/query-excerpts";
-import { loadSources, shorten } from "../export/load-sources";
+import { codePointIndex, type ExportOptions } from "../../../core/export";
+import { guidOf, type QdaCode, type QdaDirection, type QdaGraph, type QdaLink, type QdaNote, type QdaProject, type QdaSelection, type QdaSource, type QdaUser, type QdaVertex } from "../../../core/interop/qdpx";
+import { normaliseRelation } from "../../../core/argument";
+import { prisma } from "../../../infra/db/client";
+import { baseWhere } from "../../export/query-excerpts";
+import { loadSources, shorten } from "../../export/load-sources";
 import { loadWorkspaceMap } from "./load-map";
 
 export interface BuiltProject {

@@ -3,9 +3,9 @@
  * codebook merges into an existing tree); the others become new themes under their mapped
  * parent, as nested as the project gives them. Parents come before children in the operations.
  */
-import type { DirectOperation } from "../../core/collab";
-import { COLLAB_LIMITS } from "../../core/collab";
-import type { QdaCode } from "../../core/qdpx";
+import type { DirectOperation } from "../../../core/collab";
+import { COLLAB_LIMITS } from "../../../core/collab";
+import type { QdaCode } from "../../../core/interop/qdpx";
 
 const PALETTE = ["#e57373", "#64b5f6", "#81c784", "#ffb74d", "#ba68c8", "#4db6ac", "#f06292", "#a1887f"];
 

@@ -3,9 +3,9 @@
  * and where merged themes went (so a tag that still names a merged theme is exported under the
  * theme it was merged into).
  */
-import { mapNodeEntrySchema, metaDocName, positionSchema, themeEntrySchema, type MapNodeEntry, type MapPosition } from "../../core/collab";
-import { nodesMap, positionsMap, themesMap } from "../../collab/model/structure";
-import { loadCurrentDoc } from "../../collab/server/persistence/project-current";
+import { mapNodeEntrySchema, metaDocName, positionSchema, themeEntrySchema, type MapNodeEntry, type MapPosition } from "../../../core/collab";
+import { nodesMap, positionsMap, themesMap } from "../../../collab/model/structure";
+import { loadCurrentDoc } from "../../../collab/server/persistence/project-current";
 
 export interface WorkspaceMap {
   nodes: MapNodeEntry[];

@@ -9,7 +9,7 @@ import * as Y from "yjs";
 import { buildAnchor, createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from "@/lib/collab/model";
 import type { CatalogAnnotation } from "@/lib/core/argument";
 import { watchWorkspaceAnnotations } from "./workspace-annotations";
-import { createCatalogReuse, toCatalog, type MapDocumentInfo } from "./map-workspace";
+import { createCatalogReuse, toCatalog, type MapDocumentInfo } from "./argument-workspace";
 
 const text = "日米同盟における拡大抑止の信頼性をどう高めるか。反撃能力の保有は抑止力を強化する。";
 const bob = { id: "bob", name: "Bob" };

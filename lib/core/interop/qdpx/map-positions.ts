@@ -5,8 +5,8 @@
  * slice must hold the raw slice's visible characters in order (normalisation only reflows
  * whitespace and composes to NFC), else the selection is reported as moved, never placed wrong.
  */
-import { codePointIndex, type CodePointIndex } from "../export/code-points";
-import { canonicalRangeOf, type OffsetMap } from "../text/offset-map";
+import { codePointIndex, type CodePointIndex } from "../../export/code-points";
+import { canonicalRangeOf, type OffsetMap } from "../../text/offset-map";
 
 export type Placement =
   | { ok: true; start: number; end: number }

@@ -4,11 +4,11 @@
  * which the database holds in full anyway, and the XML is a few MB at 5,000 selections.
  */
 import { strToU8, zipSync } from "fflate";
-import type { ExportOptions } from "../../core/export";
-import { guidOf, writeCodebook, writeProject, type QdaCode } from "../../core/qdpx";
-import { AppError } from "../../core/errors";
-import { logger } from "../../infra/log";
-import { loadThemes } from "../export/load-sources";
+import type { ExportOptions } from "../../../core/export";
+import { guidOf, writeCodebook, writeProject, type QdaCode } from "../../../core/interop/qdpx";
+import { AppError } from "../../../core/errors";
+import { logger } from "../../../infra/log";
+import { loadThemes } from "../../export/load-sources";
 import { buildProject, type BuiltProject } from "./build-project";
 
 const log = logger("qdpx");

@@ -4,12 +4,12 @@
  * Codebook XSD is not among the schemas this project has, so the file gets the structural
  * checks (root, namespace, GUIDs, required attributes); the report says so.
  */
-import { metaDocName, COLLAB_LIMITS } from "../../core/collab";
-import { AppError } from "../../core/errors";
-import { CODEBOOK_NS, parseGuid, parseXml, readCodebook, XmlLimitError, type XmlElement } from "../../core/qdpx";
-import { prisma } from "../../infra/db/client";
-import { sendCollabOperations } from "../collab/send-collab-operations";
-import { logger } from "../../infra/log";
+import { metaDocName, COLLAB_LIMITS } from "../../../core/collab";
+import { AppError } from "../../../core/errors";
+import { CODEBOOK_NS, parseGuid, parseXml, readCodebook, XmlLimitError, type XmlElement } from "../../../core/interop/qdpx";
+import { prisma } from "../../../infra/db/client";
+import { sendCollabOperations } from "../../collab/send-collab-operations";
+import { logger } from "../../../infra/log";
 import { planThemes } from "./plan-themes";
 
 const log = logger("qdc-import");

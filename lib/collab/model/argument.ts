@@ -3,7 +3,7 @@
  * placed on the map without a link yet) in `nodes`, shared positions in `positions` (key: the
  * graph node id — the annotation id for annotation nodes, the node id otherwise). Positions
  * are written when a drag ends or a layout is applied, never per frame; drags in progress go
- * through awareness (components/map).
+ * through awareness (components/argument).
  */
 import type * as Y from "yjs";
 import { AppError } from "../../core/errors";

@@ -3,7 +3,7 @@
  * its own process with a deadline, no network and a cap on what it may print. The schema is the
  * published REFI-QDA XSD, read from QDA_SCHEMA_DIR (default `../shared/standards/refi-qda/` next
  * to the app) — never copied into the project. When xmllint or the schema is missing, the import
- * says so and falls back to the structural checks of lib/core/qdpx/check-project.ts (the report
+ * says so and falls back to the structural checks of lib/core/interop/qdpx/check-project.ts (the report
  * names the validator used).
  */
 import { spawn } from "node:child_process";

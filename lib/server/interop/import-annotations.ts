@@ -15,7 +15,7 @@ import { prisma } from "../../infra/db/client";
 import { defineOperation } from "../ops/define";
 import { sendCollabOperations } from "../collab/send-collab-operations";
 import { logger } from "../../infra/log";
-import { shorten } from "./load-sources";
+import { shorten } from "../export/load-sources";
 
 const log = logger("import-annotations");
 const DEFAULT_COLOUR = "#f2c94c";

@@ -7,18 +7,18 @@
  * direct writes, so connected users see them at once. The report lists what came in, what was
  * mapped, and what Synoptic cannot show (pictures, audio, video, PDF selections, cases, sets).
  */
-import { normaliseRelation, type Relation } from "../../core/argument";
-import { annotationsDocName, buildAnchor, COLLAB_LIMITS, discussionDocName, metaDocName, type DirectOperation } from "../../core/collab";
-import { AppError } from "../../core/errors";
-import { checkProjectStructure, parseXml, placeSelection, readProject, sourceTexts, XmlLimitError, type ReadProject, type ReadSource, type UnsupportedItem } from "../../core/qdpx";
-import { prisma } from "../../infra/db/client";
-import { createDocument } from "../documents/create-document";
-import { contentOf } from "../import/content-of";
-import { mimeOf } from "../import/detect-format";
-import { extractInWorker } from "../import/extract-pool";
-import type { ExtractedSource } from "../import/extract-source";
-import { sendCollabOperations } from "../collab/send-collab-operations";
-import { logger } from "../../infra/log";
+import { normaliseRelation, type Relation } from "../../../core/argument";
+import { annotationsDocName, buildAnchor, COLLAB_LIMITS, discussionDocName, metaDocName, type DirectOperation } from "../../../core/collab";
+import { AppError } from "../../../core/errors";
+import { checkProjectStructure, parseXml, placeSelection, readProject, sourceTexts, XmlLimitError, type ReadProject, type ReadSource, type UnsupportedItem } from "../../../core/interop/qdpx";
+import { prisma } from "../../../infra/db/client";
+import { createDocument } from "../../documents/create-document";
+import { contentOf } from "../../import/content-of";
+import { mimeOf } from "../../import/detect-format";
+import { extractInWorker } from "../../import/extract-pool";
+import type { ExtractedSource } from "../../import/extract-source";
+import { sendCollabOperations } from "../../collab/send-collab-operations";
+import { logger } from "../../../infra/log";
 import { parseSelectionDescription } from "./build-project";
 import { planThemes } from "./plan-themes";
 import { readQdpxZip } from "./read-qdpx-zip";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canonicalRangeOf, normaliseText } from "../text";
-import { checkProjectStructure, cleanXmlChars, escapeAttr, guidOf, parseGuid, parseXml, placeSelection, readProject, sourceTexts, writeProject, XmlLimitError } from ".";
+import { canonicalRangeOf, normaliseText } from "../../text";
+import { checkProjectStructure, cleanXmlChars, escapeAttr, guidOf, parseGuid, parseXml, placeSelection, readProject, sourceTexts, writeProject, XmlLimitError } from "./";
 
 describe("xml writer", () => {
   it("escapes markup and drops characters XML 1.0 cannot carry, counting them", () => {
