@@ -63,7 +63,7 @@ describe("importing through the UI", () => {
 
     // Pasted text becomes a document too.
     await page.goto(wsUrl);
-    await page.getByText("テキストを貼り付け").click();
+    await page.getByText("テキストを貼り付け", { exact: true }).click();
     await page.getByLabel("タイトル（任意）").fill("貼り付けたメモ");
     await page.getByLabel("テキスト", { exact: true }).fill(`${SAMPLE.paragraph}\n`);
     await page.getByRole("button", { name: "貼り付けたテキストを取り込む" }).click();

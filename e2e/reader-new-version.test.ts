@@ -69,7 +69,7 @@ describe("annotations on a new version of a document", () => {
     const wsPath = new URL(page.url()).pathname;
 
     // Version 1, pasted as text.
-    await page.getByText("テキストを貼り付け").click();
+    await page.getByText("テキストを貼り付け", { exact: true }).click();
     await page.getByLabel("タイトル（任意）").fill("指針の変遷");
     await page.getByLabel("テキスト", { exact: true }).fill(V1);
     await page.getByRole("button", { name: "貼り付けたテキストを取り込む" }).click();

@@ -62,7 +62,7 @@ describe("re-anchoring a new version", () => {
     await page.waitForURL(/\/w\/[a-z0-9-]+$/);
     const wsPath = new URL(page.url()).pathname;
 
-    await page.getByText("テキストを貼り付け").click();
+    await page.getByText("テキストを貼り付け", { exact: true }).click();
     await page.getByLabel("タイトル（任意）").fill("指針の変遷");
     await page.getByLabel("テキスト", { exact: true }).fill(V1);
     await page.getByRole("button", { name: "貼り付けたテキストを取り込む" }).click();
