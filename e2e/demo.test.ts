@@ -15,7 +15,8 @@ describe("a newcomer after npm start", () => {
     await page.waitForURL(`**/w/${DEMO_WORKSPACE.slug}`);
     await expect(page.getByTestId("workspace-name").textContent()).resolves.toBe(DEMO_WORKSPACE.name);
     const rows = page.getByTestId("document-list").locator("tbody tr");
-    await expect(rows.count()).resolves.toBe(5);
+    // At least the five papers: other e2e files (the REFI-QDA import) add documents to this shared workspace.
+    expect(await rows.count()).toBeGreaterThanOrEqual(5);
     const text = await page.getByTestId("document-list").innerText();
     expect(text).toContain("日米");
     await page.screenshot({ path: ".test-data/screenshots/demo-documents-ja.png", fullPage: true });
