@@ -6,18 +6,11 @@
  * current version) keep their own anchor: the place they were made is all that is known.
  */
 import { buildAnchor } from "../../core/collab";
+import type { AnnotationRow } from "../../core/export/build-excerpt";
 import { prisma } from "../../infra/db/client";
 
-interface AnchoredRow {
-  id: string;
-  documentId: string;
-  versionId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
+/** The anchor fields of an Annotation projection row: all a current place needs. */
+type AnchoredRow = Pick<AnnotationRow, "id" | "documentId" | "versionId" | "start" | "end" | "exact" | "prefix" | "suffix">;
 
 /** A reader of current places that keeps the latest versions' texts for the whole run (an export reads many batches). */
 export function currentPlaces(workspaceId: string): <R extends AnchoredRow>(rows: readonly R[]) => Promise<R[]> {
